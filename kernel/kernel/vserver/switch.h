@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Linux-VServer - Command table and dispatcher of the vserver syscall
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#ifndef _VSERVER_SWITCH_H
+#define _VSERVER_SWITCH_H
+
+#include <linux/compiler_types.h>
+#include <linux/types.h>
+
+/* Dispatcher flags of a command (ABI §1.5). */
+#define VS_F_INFO 0x01 /* reads state only */
+#define VS_F_ADMIN 0x02 /* host only, target must have STATE_ADMIN */
+#define VS_F_ARES 0x06 /* ADMIN, and the command changes resources */
+#define VS_F_SETUP 0x08 /* also allowed from inside a context in setup */
+#define VS_F_ZIDOK 0x10 /* id 0 means "no target" */
+#define VS_F_MASK 0x1f
+
+/* Highest static privilege level of a command; above 1 needs CAP_SYS_ADMIN. */
+#define VS_PERM_MAX 9
+
+/**
+ * enum vs_target - How the dispatcher interprets the id argument
+ * @VS_TGT_NONE: the command looks at the id itself (or ignores it)
+ * @VS_TGT_VXI: the id names a context, looked up before the handler runs
+ * @VS_TGT_NXI: the id names a network context
+ */
+enum vs_target {
+	VS_TGT_NONE,
+	VS_TGT_VXI,
+	VS_TGT_NXI,
+};
+
+/**
+ * struct vs_call - One invocation of the syscall, as handlers see it
+ * @cmd: the command word
+ * @id: the id argument, unchanged
+ * @data: the data pointer, unchecked
+ */
+struct vs_call {
+	u32 cmd;
+	u32 id;
+	void __user *data;
+};
+
+/**
+ * struct vs_cmd - Static descriptor of one command word
+ * @cmd: the command word (exact match, version included)
+ * @perm: privilege level 0..VS_PERM_MAX
+ * @target: enum vs_target
+ * @flags: VS_F_* bits
+ * @size: size of the data structure on x86_64, 0 when data is unused
+ * @handler: runs the command once every check passed
+ *
+ * The table of these is sorted by @cmd; KUnit checks that, and that every
+ * field is consistent with the ABI document.
+ */
+struct vs_cmd {
+	u32 cmd;
+	u8 perm;
+	u8 target;
+	u8 flags;
+	u16 size;
+	long (*handler)(const struct vs_call *call);
+};
+
+/**
+ * struct vs_caller - What the permission checks need to know of the caller
+ * @capable: tells whether the caller holds a capability; VS_CAP_CONTEXT
+ *           is asked for like any other. Called lazily, in check order, so
+ *           that a denied check never touches PF_SUPERPRIV or audit.
+ * @xid: the caller's context id (0 for the host)
+ * @in_setup: the caller's own context still has VXF_STATE_SETUP
+ */
+struct vs_caller {
+	bool (*capable)(int cap);
+	u32 xid;
+	bool in_setup;
+};
+
+extern const struct vs_cmd vs_cmd_table[];
+extern const size_t vs_cmd_count;
+
+const struct vs_cmd *vs_find_cmd(u32 cmd);
+int vs_check_caps(const struct vs_cmd *c, const struct vs_caller *caller);
+int vs_check_admin(const struct vs_cmd *c, const struct vs_caller *caller);
+
+long vs_get_version(const struct vs_call *call);
+long vs_get_vci(const struct vs_call *call);
+u32 vs_vci(void);
+
+#endif /* _VSERVER_SWITCH_H */
