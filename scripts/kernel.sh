@@ -55,13 +55,15 @@ patched_files() {
 	while read -r p; do
 		[ -n "$p" ] || continue
 		sed -n 's|^+++ b/\([^[:space:]]*\).*|\1|p' "$top/patches/$p"
-	done <"$top/patches/series" | sort -u
+	done <"$top/patches/series" | LC_ALL=C sort -u
 }
 
 # Files the overlay adds: kernel/ at its in-tree paths, Kconfig.
 overlay_files() {
-	(cd "$top/kernel" && find . -type f ! -name '*~' | sed 's|^\./||' | sort)
-	echo kernel/vserver/Kconfig
+	{
+		(cd "$top/kernel" && find . -type f ! -name '*~' | sed 's|^\./||')
+		echo kernel/vserver/Kconfig
+	} | LC_ALL=C sort
 }
 
 overlay_src() {
@@ -131,7 +133,7 @@ cmd_tree() {
 	done <"$tree/.vs-overlay.new"
 	# Files removed from kernel/ since the last sync leave the tree too.
 	if [ -f "$tree/.vs-overlay" ]; then
-		comm -23 "$tree/.vs-overlay" "$tree/.vs-overlay.new" | while read -r f; do
+		LC_ALL=C comm -23 "$tree/.vs-overlay" "$tree/.vs-overlay.new" | while read -r f; do
 			rm -f "$tree/$f"
 		done
 	fi
@@ -219,10 +221,18 @@ cmd_build() {
 	say "$flavor kernel $(kernel_version "$src") ready: ${image#"$top"/}"
 }
 
+# One tree, shared by every build: re-creating it under a running build
+# breaks that build, so tree and build operations take turns.
+lock() {
+	mkdir -p "$b"
+	exec 9>"$b/.kernel.lock"
+	flock 9
+}
+
 case ${1:-} in
-tree) cmd_tree ;;
-build) [ $# -eq 2 ] || die "usage: scripts/kernel.sh build FLAVOR"; cmd_build "$2" ;;
+tree) lock; cmd_tree ;;
+build) [ $# -eq 2 ] || die "usage: scripts/kernel.sh build FLAVOR"; lock; cmd_build "$2" ;;
 pristine) pristine ;;
-files) { patched_files; overlay_files; } | sort -u ;;
+files) { patched_files; overlay_files; } | LC_ALL=C sort -u ;;
 *) die "usage: scripts/kernel.sh tree | build FLAVOR | pristine | files" ;;
 esac

@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# vserver: Linux-VServer for Linux 6.12. `make help` lists the targets.
+
+VERSION := 0.1.0
+B := build
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+SHELL := /bin/bash
+CC ?= cc
+USER_CFLAGS := -O2 -g -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-I$(B)/include -Ilib -DVS_TOOLS_VERSION='"$(VERSION)"'
+
+KIMG := $(B)/bzImage
+KIMG_NOVS := $(B)/bzImage-novs
+
+.PHONY: all help deps kernel kernel-novs tree lib tools static selftests \
+	initramfs host-test check test demo vm-run patch install clean distclean
+
+all: lib tools
+
+# Keep generated headers and objects between runs.
+.SECONDARY:
+
+help:
+	@echo "make deps        install the Debian packages the build needs (idempotent)"
+	@echo "make test        everything: checks, host tests, kernels, VM suites"
+	@echo "make demo        boot the patched kernel with a shell (CMD='...' runs one command)"
+	@echo "make vm-run      EXTRA=DIR CMD='...': run CMD in the VM with DIR at /extra"
+	@echo "make kernel      build the test kernel (build/bzImage)"
+	@echo "make patch       write build/patch-<kernel>-vs$(VERSION).diff"
+	@echo "make check       checkpatch, W=1 and sparse on kernel code"
+	@echo "make all         libvserver and the tools; make install PREFIX=... DESTDIR=..."
+
+deps:
+	@scripts/deps.sh
+
+# --- userspace --------------------------------------------------------------
+
+# The UAPI headers, as headers_install would export them (no __user).
+UAPI_SRC := $(wildcard kernel/include/uapi/linux/vserver/*.h)
+UAPI_OUT := $(UAPI_SRC:kernel/include/uapi/%=$(B)/include/%)
+$(B)/include/%.h: kernel/include/uapi/%.h
+	@mkdir -p $(@D)
+	sed -E 's/[[:space:]]*\<__user\>//g' $< >$@
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_HDR := lib/vserver.h $(UAPI_OUT)
+LIB_SONAME := libvserver.so.0
+LIB_SO := $(B)/lib/$(LIB_SONAME).1.0
+
+$(B)/lib/pic/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -fPIC -fvisibility=default -c -o $@ $<
+$(B)/lib/static/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+$(LIB_SO): $(LIB_SRC:lib/%.c=$(B)/lib/pic/%.o) lib/libvserver.map
+	$(CC) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--version-script,lib/libvserver.map \
+		-o $@ $(filter %.o,$^)
+	ln -sf $(notdir $@) $(B)/lib/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(B)/lib/libvserver.so
+$(B)/lib/libvserver.a: $(LIB_SRC:lib/%.c=$(B)/lib/static/%.o)
+	rm -f $@ && ar rcs $@ $^
+$(B)/lib/vserver.pc: lib/vserver.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(VERSION)|' $< >$@
+
+lib: $(LIB_SO) $(B)/lib/libvserver.a $(B)/lib/vserver.pc
+
+TOOLS := vserver-info
+TOOL_COMMON := util-vserver/common.c
+TOOL_DEPS := $(TOOL_COMMON) util-vserver/common.h $(B)/lib/libvserver.a $(LIB_HDR)
+
+$(B)/bin/%: util-vserver/%.c $(TOOL_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a
+$(B)/static/bin/%: util-vserver/%.c $(TOOL_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -static -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a
+
+tools: $(TOOLS:%=$(B)/bin/%)
+static: $(TOOLS:%=$(B)/static/bin/%)
+
+# --- tests ------------------------------------------------------------------
+
+KSFT = $(shell scripts/kernel.sh pristine)/tools/testing/selftests
+SELFTESTS := $(patsubst tests/selftests/%.c,$(B)/selftests/%,$(wildcard tests/selftests/*_test.c))
+$(B)/selftests/%_test: tests/selftests/%_test.c tests/selftests/common.h $(UAPI_OUT)
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -static -Wall -Werror -D_GNU_SOURCE -I$(B)/include -I$(KSFT) -o $@ $<
+selftests: $(SELFTESTS)
+
+HOST_TESTS_C := $(wildcard tests/host/*_test.c)
+$(B)/host/%_test: tests/host/%_test.c $(B)/lib/libvserver.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(B)/lib/libvserver.a
+host-test: $(HOST_TESTS_C:tests/host/%.c=$(B)/host/%) tools
+	@tests/host/run.sh
+
+tree:
+	@scripts/kernel.sh tree
+kernel:
+	@scripts/kernel.sh build test
+kernel-novs:
+	@scripts/kernel.sh build novs
+
+initramfs: static selftests
+	@tests/initramfs/build.sh $(B)/initramfs.cpio
+
+check: tools
+	@scripts/check.sh
+
+patch:
+	@scripts/mkpatch.sh $(VERSION)
+
+# Everything, in an order that fails early on cheap checks. tests/run-all.sh
+# keeps going after a failing suite so that the summary counts all of them.
+test: deps
+	@$(MAKE) --no-print-directory lib tools static selftests
+	@$(MAKE) --no-print-directory $(HOST_TESTS_C:tests/host/%.c=$(B)/host/%)
+	@$(MAKE) --no-print-directory kernel kernel-novs
+	@$(MAKE) --no-print-directory initramfs
+	@tests/run-all.sh $(VERSION)
+
+demo: kernel initramfs
+ifeq ($(CMD),)
+	@tests/vm.sh demo $(KIMG)
+else
+	@tests/vm.sh run $(KIMG) "$$VS_CMD"
+endif
+demo vm-run: export VS_CMD = $(CMD)
+
+vm-run: kernel initramfs
+	@[ -n "$$VS_CMD" ] || { echo "vm-run: give CMD='...' (and EXTRA=DIR to copy DIR to /extra)" >&2; exit 2; }
+	@tests/vm.sh run $(KIMG) "$$VS_CMD" "$(EXTRA)"
+
+# --- install ----------------------------------------------------------------
+
+install: lib tools
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/linux/vserver \
+		$(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8
+	install -m 644 $(B)/lib/libvserver.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libvserver.so
+	install -m 644 $(B)/lib/vserver.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	install -m 644 lib/vserver.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 $(UAPI_OUT) $(DESTDIR)$(INCLUDEDIR)/linux/vserver/
+	install -m 755 $(TOOLS:%=$(B)/bin/%) $(DESTDIR)$(SBINDIR)/
+	install -m 644 $(TOOLS:%=util-vserver/man/%.8) $(DESTDIR)$(MANDIR)/man8/
+
+clean:
+	rm -rf $(B)/lib $(B)/bin $(B)/static $(B)/selftests $(B)/host $(B)/include \
+		$(B)/initramfs $(B)/initramfs.cpio $(B)/test
+
+# Also the kernel trees and objects (a full rebuild takes minutes).
+distclean:
+	rm -rf $(B)
