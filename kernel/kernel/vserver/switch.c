@@ -24,6 +24,7 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_get_version,	0, VS_TGT_NONE, 0,	0, vs_get_version },
 	{ VCMD_get_vci,		0, VS_TGT_NONE, 0,	0, vs_get_vci },
 };
+
 /* clang-format on */
 
 const size_t vs_cmd_count = ARRAY_SIZE(vs_cmd_table);

@@ -33,6 +33,7 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x00000000, 0, VS_TGT_NONE, 0, 0 },	/* get_version */
 	{ 0x00010000, 0, VS_TGT_NONE, 0, 0 },	/* get_vci */
 };
+
 /* clang-format on */
 
 static void test_table_sorted_unique(struct kunit *const test)
