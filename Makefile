@@ -61,7 +61,7 @@ $(B)/lib/static/%.o: lib/%.c $(LIB_HDR)
 	$(CC) $(USER_CFLAGS) -c -o $@ $<
 $(LIB_SO): $(LIB_SRC:lib/%.c=$(B)/lib/pic/%.o) lib/libvserver.map
 	$(CC) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--version-script,lib/libvserver.map \
-		-o $@ $(filter %.o,$^)
+		-o $@ $(filter %.o,$^) -lcap
 	ln -sf $(notdir $@) $(B)/lib/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(B)/lib/libvserver.so
 $(B)/lib/libvserver.a: $(LIB_SRC:lib/%.c=$(B)/lib/static/%.o)
@@ -72,16 +72,20 @@ $(B)/lib/vserver.pc: lib/vserver.pc.in
 
 lib: $(LIB_SO) $(B)/lib/libvserver.a $(B)/lib/vserver.pc
 
+# Each tool is util-vserver/NAME.c with a main(); every other .c there is
+# shared code linked into all tools and into the host tests.
 TOOLS := vserver-info
-TOOL_COMMON := util-vserver/common.c
-TOOL_DEPS := $(TOOL_COMMON) util-vserver/common.h $(B)/lib/libvserver.a $(LIB_HDR)
+TOOL_COMMON := $(filter-out $(TOOLS:%=util-vserver/%.c),$(wildcard util-vserver/*.c))
+TOOL_DEPS := $(TOOL_COMMON) $(wildcard util-vserver/*.h) $(B)/lib/libvserver.a $(LIB_HDR)
 
+# libcap: capability names (cap_to_name/cap_from_name), never our own table.
+LDLIBS_TOOLS := -lcap
 $(B)/bin/%: util-vserver/%.c $(TOOL_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a
+	$(CC) $(USER_CFLAGS) -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a $(LDLIBS_TOOLS)
 $(B)/static/bin/%: util-vserver/%.c $(TOOL_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -static -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a
+	$(CC) $(USER_CFLAGS) -static -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a $(LDLIBS_TOOLS)
 
 tools: $(TOOLS:%=$(B)/bin/%)
 static: $(TOOLS:%=$(B)/static/bin/%)
@@ -96,9 +100,9 @@ $(B)/selftests/%_test: tests/selftests/%_test.c tests/selftests/common.h $(UAPI_
 selftests: $(SELFTESTS)
 
 HOST_TESTS_C := $(wildcard tests/host/*_test.c)
-$(B)/host/%_test: tests/host/%_test.c $(B)/lib/libvserver.a $(LIB_HDR)
+$(B)/host/%_test: tests/host/%_test.c $(TOOL_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $< $(B)/lib/libvserver.a
+	$(CC) $(USER_CFLAGS) -Iutil-vserver -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a $(LDLIBS_TOOLS)
 host-test: $(HOST_TESTS_C:tests/host/%.c=$(B)/host/%) tools
 	@tests/host/run.sh
 
