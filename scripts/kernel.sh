@@ -188,6 +188,9 @@ cmd_build() {
 	sum=$(cat "$merged.new" | sha256sum | cut -d' ' -f1)
 	cc=gcc
 	command -v ccache >/dev/null && cc="ccache gcc"
+	# Paths below build/ are hashed relative to it, so every clone of the
+	# project (CI clones afresh) shares one cache.
+	export CCACHE_BASEDIR="$b"
 	if [ ! -f "$obj/.config" ] || [ ! -f "$obj/.vs-config-sum" ] ||
 		[ "$(cat "$obj/.vs-config-sum")" != "$sum" ]; then
 		say "configuring $flavor: allnoconfig + $frags"

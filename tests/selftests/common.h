@@ -14,7 +14,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 
 #include "kselftest_harness.h"
 
@@ -46,6 +50,106 @@ static inline long vs_call_int80(uint32_t cmd, uint32_t id, uint32_t data)
 			 : "b"(cmd), "c"(id), "d"(data)
 			 : "memory", "r8", "r9", "r10", "r11");
 	return ret;
+}
+
+/* The caller's own context, as util-vserver names it. */
+#define VS_SELF 0xFFFFFFFEU
+
+static inline long vs_create(uint32_t xid, uint64_t flags)
+{
+	struct vcmd_ctx_create d = { .flagword = flags };
+
+	return vs_call(VCMD_ctx_create, xid, &d);
+}
+
+static inline long vs_migrate_to(uint32_t xid)
+{
+	struct vcmd_ctx_migrate d = { .flagword = 0 };
+
+	return vs_call(VCMD_ctx_migrate, xid, &d);
+}
+
+static inline long vs_set_cflags(uint32_t xid, uint64_t flags, uint64_t mask)
+{
+	struct vcmd_flags_v0 d = { .flagword = flags, .mask = mask };
+
+	return vs_call(VCMD_set_cflags, xid, &d);
+}
+
+static inline uint64_t vs_get_cflags(uint32_t xid)
+{
+	struct vcmd_flags_v0 d = { 0 };
+
+	if (vs_call(VCMD_get_cflags, xid, &d))
+		return ~0ULL;
+	return d.flagword;
+}
+
+static inline long vs_set_bcaps(uint32_t xid, uint64_t bcaps)
+{
+	struct vcmd_bcaps d = { .bcaps = bcaps, .bmask = ~0ULL };
+
+	return vs_call(VCMD_set_bcaps, xid, &d);
+}
+
+/* End setup from inside: what `vcontext --endsetup` does before exec. */
+static inline long vs_endsetup(void)
+{
+	return vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP | VXF_STATE_INIT);
+}
+
+/* Does the context exist (for a host caller)? */
+static inline int vs_exists(uint32_t xid)
+{
+	struct vcmd_vx_info_v0 d;
+
+	return vs_call(VCMD_vx_info, xid, &d) == 0;
+}
+
+/*
+ * A helper process: forks, runs @fn in the child (which then waits to be
+ * killed), and returns its pid once @fn signalled through the pipe that it
+ * is ready. The child's exit status is @fn's result if it fails.
+ */
+static inline pid_t vs_spawn(int (*fn)(void *), void *arg)
+{
+	int p[2];
+	char c;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		int r;
+
+		close(p[0]);
+		r = fn(arg);
+		if (r)
+			_exit(r);
+		if (write(p[1], "r", 1) != 1)
+			_exit(99);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) {
+		close(p[0]);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	close(p[0]);
+	return pid;
+}
+
+static inline void vs_reap(pid_t pid)
+{
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
 }
 
 /* Read a small text file into @buf; returns its length or -1. */

@@ -22,6 +22,12 @@
  */
 #define VS_CAP_CONTEXT 63
 
+struct lsm_id;
+
 extern bool vs_initialized;
+extern const struct lsm_id vs_lsmid;
+
+void vs_add_cred_hooks(void);
+void vs_add_task_hooks(void);
 
 #endif /* _VSERVER_COMMON_H */

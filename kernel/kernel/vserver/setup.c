@@ -10,22 +10,25 @@
 #include <uapi/linux/lsm.h>
 
 #include "common.h"
+#include "cred.h"
 
 bool vs_initialized __ro_after_init;
 
-static const struct lsm_id vs_lsmid = {
+const struct lsm_id vs_lsmid = {
 	.name = VSERVER_NAME,
 	.id = LSM_ID_VSERVER,
 };
 
+struct lsm_blob_sizes vs_blob_sizes __ro_after_init = {
+	.lbs_cred = sizeof(struct vs_cred),
+	.lbs_file = sizeof(struct vs_file),
+	.lbs_task = sizeof(struct vs_task),
+};
+
 static int __init vs_init(void)
 {
-	/*
-	 * No hooks yet: registering the id makes the LSM visible to
-	 * lsm_list_modules(2) and /sys/kernel/security/lsm, and gives the
-	 * hook families that follow one place to add themselves.
-	 */
-	security_add_hooks(NULL, 0, &vs_lsmid);
+	vs_add_cred_hooks();
+	vs_add_task_hooks();
 	vs_initialized = true;
 	pr_info("Up and running.\n");
 	return 0;
@@ -34,4 +37,5 @@ static int __init vs_init(void)
 DEFINE_LSM(vserver) = {
 	.name = VSERVER_NAME,
 	.init = vs_init,
+	.blobs = &vs_blob_sizes,
 };

@@ -10,22 +10,68 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
 
 #include "common.h"
+#include "context.h"
+#include "cred.h"
 #include "switch.h"
 
 /*
- * One line per command word, sorted by word. A command that is not listed
- * here does not exist for userspace (ENOSYS), whatever the UAPI header says.
+ * One line per command word, sorted by word: { word, level, target, flags,
+ * data direction, data size, handler }. A command that is not listed here
+ * does not exist for userspace (ENOSYS), whatever the UAPI header says.
  */
+#define IN VS_D_IN
+#define OUT VS_D_OUT
+#define INOUT (VS_D_IN | VS_D_OUT)
+#define I VS_F_INFO
+#define A VS_F_ADMIN
+#define RS (VS_F_ARES | VS_F_SETUP)
+#define VXI VS_TGT_VXI
+#define NONE VS_TGT_NONE
+
 /* clang-format off */
 const struct vs_cmd vs_cmd_table[] = {
-	{ VCMD_get_version,	0, VS_TGT_NONE, 0,	0, vs_get_version },
-	{ VCMD_get_vci,		0, VS_TGT_NONE, 0,	0, vs_get_vci },
+	{ VCMD_get_version,	0, NONE, 0, 0, 0, vs_get_version },
+	{ VCMD_get_vci,		0, NONE, 0, 0, 0, vs_get_vci },
+	{ VCMD_set_vhi_name,	7, VXI, RS, IN, 72, vs_set_vhi_name },
+	{ VCMD_get_vhi_name,	3, VXI, I, INOUT, 72, vs_get_vhi_name },
+	{ VCMD_ctx_create,	5, NONE, 0, IN | VS_D_OPT, 8, vs_ctx_create },
+	{ VCMD_ctx_migrate_v0,	5, VXI, A | VS_F_SPECTATOR, 0, 0, vs_ctx_migrate },
+	{ VCMD_ctx_migrate,	5, VXI, A | VS_F_SPECTATOR, IN, 8, vs_ctx_migrate },
+	{ VCMD_ctx_kill,	6, VXI, VS_F_ARES, IN, 8, vs_ctx_kill },
+	{ VCMD_get_badness,	3, VXI, I, OUT, 8, vs_get_badness },
+	{ VCMD_set_badness,	7, VXI, RS, IN, 8, vs_set_badness },
+	{ VCMD_ctx_stat,	3, VXI, I, OUT, 8, vs_ctx_stat },
+	{ VCMD_task_xid,	2, NONE, 0, 0, 0, vs_get_task_xid },
+	{ VCMD_task_tag,	2, NONE, 0, 0, 0, vs_get_task_xid },
+	{ VCMD_vx_info,		3, VXI, I, OUT, 8, vs_vx_info },
+	{ VCMD_wait_exit,	4, VXI, I, OUT | VS_D_ALWAYS, 8, vs_wait_exit },
+	{ VCMD_get_cflags,	3, VXI, I, OUT, 16, vs_get_cflags },
+	{ VCMD_set_cflags,	7, VXI, RS, IN, 16, vs_set_cflags },
+	{ VCMD_get_ccaps,	3, VXI, I, OUT, 16, vs_get_ccaps },
+	{ VCMD_set_ccaps,	7, VXI, RS, IN, 16, vs_set_ccaps },
+	{ VCMD_get_bcaps,	3, VXI, I, OUT, 16, vs_get_bcaps },
+	{ VCMD_set_bcaps,	7, VXI, RS, IN, 16, vs_set_bcaps },
+	{ VCMD_get_umask,	3, VXI, I, OUT, 16, vs_get_umask },
+	{ VCMD_set_umask,	7, VXI, RS, IN, 16, vs_set_umask },
+	{ VCMD_get_wmask,	3, VXI, I, OUT, 16, vs_get_wmask },
+	{ VCMD_set_wmask,	7, VXI, RS, IN, 16, vs_set_wmask },
 };
 
 /* clang-format on */
+
+#undef IN
+#undef OUT
+#undef INOUT
+#undef I
+#undef A
+#undef RS
+#undef VXI
+#undef NONE
 
 const size_t vs_cmd_count = ARRAY_SIZE(vs_cmd_table);
 
@@ -95,13 +141,100 @@ int vs_check_admin(const struct vs_cmd *const c,
 
 static bool current_capable(const int cap)
 {
-	/*
-	 * Every task is a host task until contexts exist; host tasks always
-	 * hold CAP_CONTEXT.
-	 */
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	/* Host and spectator tasks always hold CAP_CONTEXT. */
 	if (cap == VS_CAP_CONTEXT)
-		return true;
+		return !vxi || (READ_ONCE(vxi->bcaps) & BIT_ULL(VS_CAP_CONTEXT));
 	return capable(cap);
+}
+
+static void current_caller(struct vs_caller *const caller)
+{
+	const struct vs_cred *const c = vs_cred(current_cred());
+
+	caller->capable = current_capable;
+	caller->xid = c->xid;
+	caller->vxi = c->vxi;
+	caller->in_setup = c->vxi &&
+			   (READ_ONCE(c->vxi->flags) & VXF_STATE_SETUP);
+}
+
+/*
+ * ABI §1.5 step 8: a negative id is the caller's own context; 0 and 1 have
+ * no structure; a context the caller cannot see does not exist for it.
+ */
+static struct vx_info *lookup_target(const u32 id,
+				     const struct vs_caller *const caller)
+{
+	struct vx_info *vxi;
+
+	if ((s32)id < 0)
+		vxi = vx_get(caller->vxi);
+	else if (id <= 1 || !vs_xid_sees(caller->xid, id))
+		vxi = NULL;
+	else
+		vxi = vx_lookup(id);
+	return vxi ?: ERR_PTR(-ESRCH);
+}
+
+static int get_target(const struct vs_cmd *const c, struct vs_call *const call,
+		      const struct vs_caller *const caller)
+{
+	struct vx_info *vxi;
+
+	if (c->target != VS_TGT_VXI ||
+	    (call->id == 0 && (c->flags & VS_F_ZIDOK)))
+		return 0;
+	vxi = lookup_target(call->id, caller);
+	if (IS_ERR(vxi))
+		return PTR_ERR(vxi);
+	call->vxi = vxi;
+	if ((c->flags & VS_F_ADMIN) && c->cmd != VCMD_ctx_kill &&
+	    !(READ_ONCE(vxi->flags) & VXF_STATE_ADMIN))
+		return -EACCES;
+	return 0;
+}
+
+static int copy_in(const struct vs_cmd *const c, struct vs_call *const call)
+{
+	memset(call->buf, 0, sizeof(call->buf));
+	if (!(c->dir & VS_D_IN))
+		return 0;
+	if (!call->data && (c->dir & VS_D_OPT))
+		return 0;
+	if (copy_from_user(call->buf, call->data, c->size))
+		return -EFAULT;
+	call->has_data = true;
+	return 0;
+}
+
+static long run(const struct vs_cmd *const c, struct vs_call *const call,
+		const struct vs_caller *const caller)
+{
+	long ret;
+
+	/* Step 5: id 1 is the spectator, entered by host tasks only. */
+	if ((c->flags & VS_F_SPECTATOR) && call->id == 1) {
+		if (caller->xid != 0)
+			return -EPERM;
+		ret = vs_migrate(NULL, 1);
+		return ret ?: 1;
+	}
+	ret = vs_check_admin(c, caller);
+	if (ret)
+		return ret;
+	ret = get_target(c, call, caller);
+	if (ret)
+		return ret;
+	ret = copy_in(c, call);
+	if (ret)
+		return ret;
+	ret = c->handler(call);
+	if ((c->dir & VS_D_OUT) && (ret >= 0 || (c->dir & VS_D_ALWAYS)) &&
+	    copy_to_user(call->data, call->buf, c->size))
+		return -EFAULT;
+	return ret;
 }
 
 /**
@@ -110,26 +243,26 @@ static bool current_capable(const int cap)
  * @id: context, network context, pid, tag or fd, depending on @cmd
  * @data: command-specific structure, or NULL
  *
- * Possible returned errors are, in the order they are checked:
+ * Possible returned errors are, in the order they are checked (ABI §1.5):
  *
  * - %ENOSYS: unknown command word, or the caller lacks CAP_CONTEXT;
  * - %EPERM: the caller lacks CAP_SYS_ADMIN (commands of level > 1) or
- *   CAP_SYS_RESOURCE (ADMIN commands), or issues an ADMIN command from
- *   inside a context that is not in setup;
- * - then the command's own errors.
+ *   CAP_SYS_RESOURCE (ADMIN commands); a migration to the spectator (id 1)
+ *   from a task that is not on the host; an ADMIN command from inside a
+ *   context that is not in setup;
+ * - %ESRCH: the target context does not exist, or the caller cannot see it;
+ * - %EACCES: an ADMIN command on a context without VXF_STATE_ADMIN;
+ * - %EFAULT: @data cannot be read;
+ * - then the command's own errors, and %EFAULT if @data cannot be written.
  *
  * Return: a command-specific value >= 0 on success.
  */
 SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 {
-	const struct vs_caller caller = {
-		.capable = current_capable,
-		.xid = 0,
-		.in_setup = false,
-	};
-	const struct vs_call call = { .cmd = cmd, .id = id, .data = data };
+	struct vs_call call = { .cmd = cmd, .id = id, .data = data };
+	struct vs_caller caller;
 	const struct vs_cmd *c;
-	int err;
+	long ret;
 
 	if (!vs_initialized) {
 		pr_warn_once("the vserver LSM is not enabled: add \"vserver\" to the lsm= boot parameter or CONFIG_LSM\n");
@@ -139,13 +272,11 @@ SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 	c = vs_find_cmd(cmd);
 	if (!c)
 		return -ENOSYS;
-
-	err = vs_check_caps(c, &caller);
-	if (err)
-		return err;
-	err = vs_check_admin(c, &caller);
-	if (err)
-		return err;
-
-	return c->handler(&call);
+	current_caller(&caller);
+	ret = vs_check_caps(c, &caller);
+	if (ret)
+		return ret;
+	ret = run(c, &call, &caller);
+	vx_put(call.vxi);
+	return ret;
 }

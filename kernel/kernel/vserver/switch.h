@@ -11,6 +11,8 @@
 #include <linux/compiler_types.h>
 #include <linux/types.h>
 
+struct vx_info;
+
 /* Dispatcher flags of a command (ABI §1.5). */
 #define VS_F_INFO 0x01 /* reads state only */
 #define VS_F_ADMIN 0x02 /* host only, target must have STATE_ADMIN */
@@ -18,6 +20,18 @@
 #define VS_F_SETUP 0x08 /* also allowed from inside a context in setup */
 #define VS_F_ZIDOK 0x10 /* id 0 means "no target" */
 #define VS_F_MASK 0x1f
+/* Not ABI: id 1 moves the caller to the spectator (ABI §1.5 step 5). */
+#define VS_F_SPECTATOR 0x20
+
+/* How the dispatcher moves the data structure (struct vs_cmd @dir). */
+#define VS_D_IN 0x01 /* copied in before the handler runs */
+#define VS_D_OUT 0x02 /* copied out when the handler returns >= 0 */
+#define VS_D_OPT 0x04 /* data may be NULL (the handler sees @has_data) */
+#define VS_D_ALWAYS 0x08 /* copied out whatever the handler returns */
+#define VS_D_MASK 0x0f
+
+/* Room for the largest structure a command takes (vhi_name_v0, 72). */
+#define VS_BUF_SIZE 72
 
 /* Highest static privilege level of a command; above 1 needs CAP_SYS_ADMIN. */
 #define VS_PERM_MAX 9
@@ -39,11 +53,17 @@ enum vs_target {
  * @cmd: the command word
  * @id: the id argument, unchanged
  * @data: the data pointer, unchecked
+ * @vxi: the target context for VS_TGT_VXI commands (a reference)
+ * @has_data: @buf holds the caller's structure (false: VS_D_OPT and NULL)
+ * @buf: kernel copy of the structure, moved as the command's @dir says
  */
 struct vs_call {
 	u32 cmd;
 	u32 id;
 	void __user *data;
+	struct vx_info *vxi;
+	bool has_data;
+	u64 buf[VS_BUF_SIZE / sizeof(u64)];
 };
 
 /**
@@ -52,6 +72,7 @@ struct vs_call {
  * @perm: privilege level 0..VS_PERM_MAX
  * @target: enum vs_target
  * @flags: VS_F_* bits
+ * @dir: VS_D_* bits
  * @size: size of the data structure on x86_64, 0 when data is unused
  * @handler: runs the command once every check passed
  *
@@ -63,8 +84,9 @@ struct vs_cmd {
 	u8 perm;
 	u8 target;
 	u8 flags;
+	u8 dir;
 	u16 size;
-	long (*handler)(const struct vs_call *call);
+	long (*handler)(struct vs_call *call);
 };
 
 /**
@@ -74,11 +96,14 @@ struct vs_cmd {
  *           that a denied check never touches PF_SUPERPRIV or audit.
  * @xid: the caller's context id (0 for the host)
  * @in_setup: the caller's own context still has VXF_STATE_SETUP
+ * @vxi: the caller's own context, NULL for host and spectator (no reference:
+ *       current's cred holds one for the whole call)
  */
 struct vs_caller {
 	bool (*capable)(int cap);
 	u32 xid;
 	bool in_setup;
+	struct vx_info *vxi;
 };
 
 extern const struct vs_cmd vs_cmd_table[];
@@ -88,8 +113,31 @@ const struct vs_cmd *vs_find_cmd(u32 cmd);
 int vs_check_caps(const struct vs_cmd *c, const struct vs_caller *caller);
 int vs_check_admin(const struct vs_cmd *c, const struct vs_caller *caller);
 
-long vs_get_version(const struct vs_call *call);
-long vs_get_vci(const struct vs_call *call);
 u32 vs_vci(void);
+
+/* Handlers, one per command word (version.c, cmd_context.c). */
+long vs_get_version(struct vs_call *call);
+long vs_get_vci(struct vs_call *call);
+long vs_get_task_xid(struct vs_call *call);
+long vs_vx_info(struct vs_call *call);
+long vs_ctx_stat(struct vs_call *call);
+long vs_ctx_create(struct vs_call *call);
+long vs_ctx_migrate(struct vs_call *call);
+long vs_ctx_kill(struct vs_call *call);
+long vs_wait_exit(struct vs_call *call);
+long vs_get_cflags(struct vs_call *call);
+long vs_set_cflags(struct vs_call *call);
+long vs_get_ccaps(struct vs_call *call);
+long vs_set_ccaps(struct vs_call *call);
+long vs_get_bcaps(struct vs_call *call);
+long vs_set_bcaps(struct vs_call *call);
+long vs_get_umask(struct vs_call *call);
+long vs_set_umask(struct vs_call *call);
+long vs_get_wmask(struct vs_call *call);
+long vs_set_wmask(struct vs_call *call);
+long vs_get_badness(struct vs_call *call);
+long vs_set_badness(struct vs_call *call);
+long vs_get_vhi_name(struct vs_call *call);
+long vs_set_vhi_name(struct vs_call *call);
 
 #endif /* _VSERVER_SWITCH_H */

@@ -26,12 +26,12 @@ u32 vs_vci(void)
 	return BIT(VCI_KCBIT_NO_DYNAMIC);
 }
 
-long vs_get_version(const struct vs_call *call)
+long vs_get_version(struct vs_call *const call)
 {
 	return VCI_VERSION;
 }
 
-long vs_get_vci(const struct vs_call *call)
+long vs_get_vci(struct vs_call *const call)
 {
 	return vs_vci();
 }

@@ -28,13 +28,42 @@ struct abi_cmd {
 	u16 size;
 };
 
+#define N VS_TGT_NONE
+#define X VS_TGT_VXI
+
 /* clang-format off */
 static const struct abi_cmd abi_cmds[] = {
-	{ 0x00000000, 0, VS_TGT_NONE, 0, 0 },	/* get_version */
-	{ 0x00010000, 0, VS_TGT_NONE, 0, 0 },	/* get_vci */
+	{ 0x00000000, 0, N, 0,    0 },	/* get_version */
+	{ 0x00010000, 0, N, 0,    0 },	/* get_vci */
+	{ 0x02010000, 7, X, 0x0e, 72 },	/* set_vhi_name: R S */
+	{ 0x02020000, 3, X, 0x01, 72 },	/* get_vhi_name: I */
+	{ 0x09010001, 5, N, 0,    8 },	/* ctx_create */
+	{ 0x0B010000, 5, X, 0x02, 0 },	/* ctx_migrate_v0: A */
+	{ 0x0B010001, 5, X, 0x02, 8 },	/* ctx_migrate: A */
+	{ 0x0C010000, 6, X, 0x06, 8 },	/* ctx_kill: R */
+	{ 0x14050000, 3, X, 0x01, 8 },	/* get_badness: I */
+	{ 0x14060000, 7, X, 0x0e, 8 },	/* set_badness: R S */
+	{ 0x28000000, 3, X, 0x01, 8 },	/* ctx_stat: I */
+	{ 0x2E010000, 2, N, 0,    0 },	/* task_xid */
+	{ 0x2E030000, 2, N, 0,    0 },	/* task_tag */
+	{ 0x2E050000, 3, X, 0x01, 8 },	/* vx_info: I */
+	{ 0x30630000, 4, X, 0x01, 8 },	/* wait_exit: I */
+	{ 0x34010000, 3, X, 0x01, 16 },	/* get_cflags: I */
+	{ 0x34020000, 7, X, 0x0e, 16 },	/* set_cflags: R S */
+	{ 0x34030001, 3, X, 0x01, 16 },	/* get_ccaps: I */
+	{ 0x34040001, 7, X, 0x0e, 16 },	/* set_ccaps: R S */
+	{ 0x34090000, 3, X, 0x01, 16 },	/* get_bcaps: I */
+	{ 0x340A0000, 7, X, 0x0e, 16 },	/* set_bcaps: R S */
+	{ 0x340D0000, 3, X, 0x01, 16 },	/* get_umask: I */
+	{ 0x340E0000, 7, X, 0x0e, 16 },	/* set_umask: R S */
+	{ 0x340F0000, 3, X, 0x01, 16 },	/* get_wmask: I */
+	{ 0x34100000, 7, X, 0x0e, 16 },	/* set_wmask: R S */
 };
 
 /* clang-format on */
+
+#undef N
+#undef X
 
 static void test_table_sorted_unique(struct kunit *const test)
 {
@@ -58,8 +87,9 @@ static void test_table_entries_valid(struct kunit *const test)
 				    "cmd %08x", c->cmd);
 		KUNIT_EXPECT_LE_MSG(test, c->perm, VS_PERM_MAX, "cmd %08x",
 				    c->cmd);
-		KUNIT_EXPECT_EQ_MSG(test, c->flags & ~VS_F_MASK, 0, "cmd %08x",
-				    c->cmd);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    c->flags & ~(VS_F_MASK | VS_F_SPECTATOR), 0,
+				    "cmd %08x", c->cmd);
 		KUNIT_EXPECT_LE_MSG(test, c->target, VS_TGT_NXI, "cmd %08x",
 				    c->cmd);
 		/* Administration needs the host's CAP_SYS_ADMIN (perm > 1). */
@@ -94,9 +124,49 @@ static void test_table_matches_abi(struct kunit *const test)
 		KUNIT_EXPECT_EQ_MSG(test, c->perm, a->perm, "cmd %08x", a->cmd);
 		KUNIT_EXPECT_EQ_MSG(test, c->target, a->target, "cmd %08x",
 				    a->cmd);
-		KUNIT_EXPECT_EQ_MSG(test, c->flags, a->flags, "cmd %08x",
-				    a->cmd);
+		KUNIT_EXPECT_EQ_MSG(test, c->flags & VS_F_MASK, a->flags,
+				    "cmd %08x", a->cmd);
 		KUNIT_EXPECT_EQ_MSG(test, c->size, a->size, "cmd %08x", a->cmd);
+	}
+}
+
+/* Only the two migrate words know the spectator (ABI §1.5 step 5). */
+static void test_table_spectator(struct kunit *const test)
+{
+	size_t i;
+
+	for (i = 0; i < vs_cmd_count; i++) {
+		const u32 cmd = vs_cmd_table[i].cmd;
+		const bool migrate = cmd == VCMD_ctx_migrate ||
+				     cmd == VCMD_ctx_migrate_v0;
+
+		KUNIT_EXPECT_EQ_MSG(test,
+				    !!(vs_cmd_table[i].flags & VS_F_SPECTATOR),
+				    migrate, "cmd %08x", cmd);
+	}
+}
+
+/* The data direction agrees with the size, and the buffer holds it. */
+static void test_table_data(struct kunit *const test)
+{
+	size_t i;
+
+	for (i = 0; i < vs_cmd_count; i++) {
+		const struct vs_cmd *const c = &vs_cmd_table[i];
+		const bool moves = c->dir & (VS_D_IN | VS_D_OUT);
+
+		KUNIT_EXPECT_EQ_MSG(test, c->dir & ~VS_D_MASK, 0, "cmd %08x",
+				    c->cmd);
+		KUNIT_EXPECT_EQ_MSG(test, moves, c->size != 0, "cmd %08x",
+				    c->cmd);
+		KUNIT_EXPECT_LE_MSG(test, c->size, VS_BUF_SIZE, "cmd %08x",
+				    c->cmd);
+		if (c->dir & VS_D_OPT)
+			KUNIT_EXPECT_TRUE_MSG(test, c->dir & VS_D_IN,
+					      "cmd %08x", c->cmd);
+		if (c->dir & VS_D_ALWAYS)
+			KUNIT_EXPECT_TRUE_MSG(test, c->dir & VS_D_OUT,
+					      "cmd %08x", c->cmd);
 	}
 }
 
@@ -209,6 +279,8 @@ static struct kunit_case vserver_switch_test_cases[] = {
 	KUNIT_CASE(test_table_sorted_unique),
 	KUNIT_CASE(test_table_entries_valid),
 	KUNIT_CASE(test_table_matches_abi),
+	KUNIT_CASE(test_table_spectator),
+	KUNIT_CASE(test_table_data),
 	KUNIT_CASE(test_find_cmd),
 	KUNIT_CASE(test_check_order),
 	KUNIT_CASE(test_check_lazy),

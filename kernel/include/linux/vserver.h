@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Linux-VServer - Hooks called from core kernel files
+ *
+ * Each function here is called from exactly one place in a file that the
+ * LSM framework does not reach (patches/ names them); each compiles to
+ * nothing when CONFIG_VSERVER=n.
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#ifndef _LINUX_VSERVER_H
+#define _LINUX_VSERVER_H
+
+#include <linux/types.h>
+
+struct proc_dir_entry;
+struct seq_file;
+struct task_struct;
+
+#ifdef CONFIG_VSERVER
+
+bool vs_task_visible(struct task_struct *task);
+void vs_task_exit(struct task_struct *task, long code);
+void vs_proc_pid_status(struct seq_file *m, struct task_struct *task);
+bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
+
+#else /* !CONFIG_VSERVER */
+
+/* Every task sees every task. */
+static inline bool vs_task_visible(struct task_struct *task)
+{
+	return true;
+}
+
+static inline void vs_task_exit(struct task_struct *task, long code)
+{
+}
+
+static inline void vs_proc_pid_status(struct seq_file *m,
+				      struct task_struct *task)
+{
+}
+
+static inline bool vs_proc_de_hidden(const struct proc_dir_entry *parent,
+				     const void *data)
+{
+	return false;
+}
+
+#endif /* CONFIG_VSERVER */
+
+#endif /* _LINUX_VSERVER_H */

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Linux-VServer - Security contexts (xid)
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#ifndef _VSERVER_CONTEXT_H
+#define _VSERVER_CONTEXT_H
+
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
+struct proc_dir_entry;
+
+#define VX_NAME_LEN 65
+
+/**
+ * struct vx_info - A security context: what ties the tasks of a guest together
+ * @hlist: in the id hash while @active; under vx_hash_lock, RCU for readers
+ * @rcu: frees the structure after the last reference
+ * @xid: the context id, 2..65535
+ * @usecnt: references: the hash (while active), every cred and every task
+ *          counted in the context, open /proc/virtual files
+ * @lock: protects everything below; taken from the exit path, so a spinlock.
+ *        Nests inside nothing of ours; never held across a sleep.
+ * @tasks: tasks (threads) in the context; 0 and not PERSISTENT ends it
+ * @active: hashed and visible; false for good once torn down
+ * @flags: VXF_* context flags
+ * @ccaps: VXC_* context capabilities
+ * @bcaps: bounding capabilities, bit n = capability n, bit 63 = CAP_CONTEXT
+ * @umask: CLONE_NEW* bits guest tasks may unshare
+ * @wmask: warning mask (stored, not interpreted)
+ * @badness: OOM score bias (stored)
+ * @initpid: global pid of the context's init, 0 when none
+ * @exit_code: exit code of the last task that left, or of init
+ * @reboot_cmd: last reboot(2) command issued in the context
+ * @name: the VHIN_CONTEXT string (util-vserver keeps the config dir there)
+ * @start_ns: creation time (CLOCK_MONOTONIC), for uptime
+ * @exit_wq: wait_exit sleeps here until @active turns false
+ * @proc: the /proc/virtual/<xid> directory
+ */
+struct vx_info {
+	struct hlist_node hlist;
+	struct rcu_head rcu;
+	u32 xid;
+	refcount_t usecnt;
+
+	spinlock_t lock; /* see @lock above */
+	int tasks;
+	bool active;
+	u64 flags;
+	u64 ccaps;
+	u64 bcaps;
+	u64 umask;
+	u64 wmask;
+	s64 badness;
+	pid_t initpid;
+	int exit_code;
+	int reboot_cmd;
+	char name[VX_NAME_LEN];
+
+	u64 start_ns;
+	wait_queue_head_t exit_wq;
+	struct proc_dir_entry *proc;
+};
+
+/* The lowest and highest id ctx_create accepts (ABI §3.3). */
+#define VX_XID_MIN 2
+#define VX_XID_MAX 65535
+
+static inline struct vx_info *vx_get(struct vx_info *const vxi)
+{
+	if (vxi)
+		refcount_inc(&vxi->usecnt);
+	return vxi;
+}
+
+void vx_put(struct vx_info *vxi);
+struct vx_info *vx_lookup(u32 xid);
+struct vx_info *vx_create(u32 xid, u64 flags);
+void vx_release_unused(struct vx_info *vxi);
+void vx_task_enter(struct vx_info *vxi);
+void vx_task_leave(struct vx_info *vxi, int code);
+u64 vx_set_flags(struct vx_info *vxi, u64 flags, u64 mask);
+u64 vx_flags_mask(const struct vx_info *vxi);
+bool vx_is_active(struct vx_info *vxi);
+
+unsigned int vx_count_total(void);
+unsigned int vx_count_active(void);
+
+int vx_proc_attach(struct vx_info *vxi);
+void vx_proc_detach(struct vx_info *vxi);
+
+#endif /* _VSERVER_CONTEXT_H */

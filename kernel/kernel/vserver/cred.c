@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Linux-VServer - Context identity in credentials and tasks
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/lsm_hooks.h>
+#include <linux/sched.h>
+#include <linux/vserver.h>
+#include <linux/vserver/context.h>
+
+#include "common.h"
+#include "cred.h"
+
+static void hook_cred_transfer(struct cred *const new,
+			       const struct cred *const old)
+{
+	struct vs_cred *const n = vs_cred(new);
+
+	*n = *vs_cred(old);
+	vx_get(n->vxi);
+}
+
+static int hook_cred_prepare(struct cred *const new,
+			     const struct cred *const old, const gfp_t gfp)
+{
+	hook_cred_transfer(new, old);
+	return 0;
+}
+
+static void hook_cred_free(struct cred *const cred)
+{
+	vx_put(vs_cred(cred)->vxi);
+}
+
+static int hook_task_alloc(struct task_struct *const task,
+			   const unsigned long clone_flags)
+{
+	/*
+	 * copy_process() has given @task its cred already, and nobody else
+	 * can see @task yet.
+	 */
+	const struct cred *const cred = rcu_dereference_protected(task->cred, 1);
+	struct vx_info *const vxi = vs_cred(cred)->vxi;
+
+	if (vxi) {
+		vs_task(task)->counted = vx_get(vxi);
+		vx_task_enter(vxi);
+	}
+	return 0;
+}
+
+static void task_uncount(struct task_struct *const task, const int code)
+{
+	struct vx_info *const vxi = vs_task(task)->counted;
+
+	if (!vxi)
+		return;
+	vs_task(task)->counted = NULL;
+	vx_task_leave(vxi, code);
+	vx_put(vxi);
+}
+
+/* Only reached for a task that never ran (copy_process() failed). */
+static void hook_task_free(struct task_struct *const task)
+{
+	task_uncount(task, 0);
+}
+
+/**
+ * vs_task_exit - A task leaves its context when it exits
+ * @task: the exiting task (current)
+ * @code: its exit code
+ *
+ * Called from do_exit(): "tasks in the context" counts tasks that can still
+ * run, and the last one ends the context.
+ */
+void vs_task_exit(struct task_struct *const task, const long code)
+{
+	struct vx_info *const vxi = vs_task(task)->counted;
+
+	if (!vxi)
+		return;
+	spin_lock(&vxi->lock);
+	if (vxi->initpid == task->pid) {
+		vxi->initpid = 0;
+		vxi->exit_code = code;
+	}
+	spin_unlock(&vxi->lock);
+	task_uncount(task, code);
+}
+
+static kernel_cap_t bcaps_to_cap(const u64 bcaps)
+{
+	/* Bit 63 (CAP_CONTEXT) has no Linux capability behind it. */
+	return (kernel_cap_t){ .val = bcaps & CAP_VALID_MASK };
+}
+
+static void limit_caps(struct cred *const new, const u64 bcaps)
+{
+	const kernel_cap_t b = bcaps_to_cap(bcaps);
+
+	new->cap_bset = cap_intersect(new->cap_bset, b);
+	new->cap_permitted = cap_intersect(new->cap_permitted, b);
+	new->cap_effective = cap_intersect(new->cap_effective, b);
+	new->cap_inheritable = cap_intersect(new->cap_inheritable, b);
+	new->cap_ambient = cap_intersect(new->cap_ambient, b);
+}
+
+/**
+ * vs_apply_bcaps - Take the context's masked capabilities from current
+ * @vxi: current's context
+ *
+ * Team decision 2: masked capabilities are gone from the credentials, not
+ * just refused, so capget(2) and /proc/PID/status tell the truth and no
+ * exec (setuid root, file capabilities) brings them back.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vs_apply_bcaps(struct vx_info *const vxi)
+{
+	struct cred *const new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	limit_caps(new, READ_ONCE(vxi->bcaps));
+	return commit_creds(new);
+}
+
+/**
+ * vs_migrate - Move current into a context, or to the spectator
+ * @vxi: the context, or NULL with @xid 1 for the spectator
+ * @xid: the target id
+ *
+ * Only host tasks migrate (the dispatcher makes sure): a task never leaves
+ * a context. A context past setup applies its bounding set at once.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vs_migrate(struct vx_info *const vxi, const u32 xid)
+{
+	struct vs_task *const t = vs_task(current);
+	struct cred *new;
+	struct vs_cred *c;
+
+	if (WARN_ON_ONCE(vs_current_xid() > 1 || t->counted))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	c = vs_cred(new);
+	vx_put(c->vxi);
+	c->vxi = vx_get(vxi);
+	c->xid = xid;
+	if (vxi && !(READ_ONCE(vxi->flags) & VXF_STATE_SETUP))
+		limit_caps(new, READ_ONCE(vxi->bcaps));
+	if (vxi) {
+		t->counted = vx_get(vxi);
+		vx_task_enter(vxi);
+	}
+	return commit_creds(new);
+}
+
+static struct security_hook_list vs_cred_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(cred_prepare, hook_cred_prepare),
+	LSM_HOOK_INIT(cred_transfer, hook_cred_transfer),
+	LSM_HOOK_INIT(cred_free, hook_cred_free),
+	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
+	LSM_HOOK_INIT(task_free, hook_task_free),
+};
+
+void __init vs_add_cred_hooks(void)
+{
+	security_add_hooks(vs_cred_hooks, ARRAY_SIZE(vs_cred_hooks),
+			   &vs_lsmid);
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Linux-VServer - Context identity in credentials and tasks
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#ifndef _VSERVER_CRED_H
+#define _VSERVER_CRED_H
+
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/lsm_hooks.h>
+#include <linux/sched.h>
+
+#include "context.h"
+
+/**
+ * struct vs_cred - The context identity of a credential
+ * @vxi: the context (a reference), NULL for the host and the spectator
+ * @xid: 0 host, 1 spectator, else @vxi->xid
+ *
+ * Kept in the cred so that every check (and every file opened) sees the
+ * identity of the task that acts; prepare_creds() copies it to children.
+ */
+struct vs_cred {
+	struct vx_info *vxi;
+	u32 xid;
+};
+
+/**
+ * struct vs_task - What a task is counted in
+ * @counted: the context whose task count includes this task (a reference)
+ *
+ * Separate from the cred: a cred can be shared and outlive its task, but
+ * "tasks in the context" must drop when the task exits.
+ */
+struct vs_task {
+	struct vx_info *counted;
+};
+
+/**
+ * struct vs_file - Context identity kept with an open file
+ * @fown_xid: the context of the task that last set the file's owner
+ *            (F_SETOWN), which SIGIO is sent on behalf of
+ */
+struct vs_file {
+	u32 fown_xid;
+};
+
+extern struct lsm_blob_sizes vs_blob_sizes;
+
+static inline struct vs_cred *vs_cred(const struct cred *const cred)
+{
+	return cred->security + vs_blob_sizes.lbs_cred;
+}
+
+static inline struct vs_task *vs_task(const struct task_struct *const task)
+{
+	return task->security + vs_blob_sizes.lbs_task;
+}
+
+static inline struct vs_file *vs_file(const struct file *const file)
+{
+	return file->f_security + vs_blob_sizes.lbs_file;
+}
+
+static inline u32 vs_current_xid(void)
+{
+	return vs_cred(current_cred())->xid;
+}
+
+/* The xid of @task; its cred is read under RCU. */
+static inline u32 vs_task_xid(struct task_struct *const task)
+{
+	u32 xid;
+
+	rcu_read_lock();
+	xid = vs_cred(__task_cred(task))->xid;
+	rcu_read_unlock();
+	return xid;
+}
+
+/* Host (0) and spectator (1) see everything; a context sees itself. */
+static inline bool vs_xid_sees(const u32 viewer, const u32 target)
+{
+	return viewer <= 1 || viewer == target;
+}
+
+/* Only the host acts on other contexts; the spectator acts on none. */
+static inline bool vs_xid_acts(const u32 actor, const u32 target)
+{
+	return actor == 0 || actor == target;
+}
+
+int vs_migrate(struct vx_info *vxi, u32 xid);
+int vs_apply_bcaps(struct vx_info *vxi);
+
+#endif /* _VSERVER_CRED_H */
