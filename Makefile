@@ -49,7 +49,7 @@ $(B)/include/%.h: kernel/include/uapi/%.h
 	sed -E 's/[[:space:]]*\<__user\>//g' $< >$@
 
 LIB_SRC := $(wildcard lib/*.c)
-LIB_HDR := lib/vserver.h $(UAPI_OUT)
+LIB_HDR := lib/vserver.h lib/vserver-names.h $(UAPI_OUT)
 LIB_SONAME := libvserver.so.0
 LIB_SO := $(B)/lib/$(LIB_SONAME).1.0
 
@@ -153,7 +153,7 @@ install: lib tools
 	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libvserver.so
 	install -m 644 $(B)/lib/vserver.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
-	install -m 644 lib/vserver.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 lib/vserver.h lib/vserver-names.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(UAPI_OUT) $(DESTDIR)$(INCLUDEDIR)/linux/vserver/
 	install -m 755 $(TOOLS:%=$(B)/bin/%) $(DESTDIR)$(SBINDIR)/
 	install -m 644 $(TOOLS:%=util-vserver/man/%.8) $(DESTDIR)$(MANDIR)/man8/

@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <linux/vserver/switch.h>
 
+#include "vserver-names.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
