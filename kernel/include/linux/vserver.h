@@ -24,6 +24,7 @@ bool vs_task_visible(struct task_struct *task);
 void vs_task_exit(struct task_struct *task, long code);
 void vs_proc_pid_status(struct seq_file *m, struct task_struct *task);
 bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
+bool vs_reboot(unsigned int cmd, int *ret);
 
 #else /* !CONFIG_VSERVER */
 
@@ -44,6 +45,12 @@ static inline void vs_proc_pid_status(struct seq_file *m,
 
 static inline bool vs_proc_de_hidden(const struct proc_dir_entry *parent,
 				     const void *data)
+{
+	return false;
+}
+
+/* reboot(2) goes its usual way. */
+static inline bool vs_reboot(unsigned int cmd, int *ret)
 {
 	return false;
 }

@@ -285,8 +285,16 @@ static int kill_one(struct task_struct *const p, const int sig)
 	return group_send_sig_info(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID);
 }
 
-/* pid 0: every process of the context; -1: all but its init. */
-static int kill_all(struct vx_info *const vxi, const int sig, const bool skip_init)
+/**
+ * vx_kill_all - Signal every process of a context on behalf of the host
+ * @vxi: the context
+ * @sig: the signal
+ * @skip_init: leave the context's init out
+ *
+ * Return: -ESRCH when no process was signalled (or every send failed with
+ * EPERM), else the result of the last other send.
+ */
+int vx_kill_all(struct vx_info *const vxi, const int sig, const bool skip_init)
 {
 	const pid_t initpid = READ_ONCE(vxi->initpid);
 	struct task_struct *p;
@@ -345,7 +353,7 @@ long vs_ctx_kill(struct vs_call *const call)
 	switch (d->pid) {
 	case 0:
 	case -1:
-		return kill_all(vxi, sig, d->pid == -1);
+		return vx_kill_all(vxi, sig, d->pid == -1);
 	case 1:
 		if (!initpid)
 			return kill_pid_in(vxi, 1, sig);

@@ -90,6 +90,8 @@ u64 vx_set_flags(struct vx_info *vxi, u64 flags, u64 mask);
 u64 vx_flags_mask(const struct vx_info *vxi);
 bool vx_is_active(struct vx_info *vxi);
 
+int vx_kill_all(struct vx_info *vxi, int sig, bool skip_init);
+
 unsigned int vx_count_total(void);
 unsigned int vx_count_active(void);
 
