@@ -60,14 +60,19 @@ long vs_ctx_stat(struct vs_call *const call)
 	return 0;
 }
 
-/* Current becomes init (and reaper) of its context. */
+/* Current reaps the orphans of its descendants, as a pid 1 would. */
+static void become_reaper(void)
+{
+	current->signal->is_child_subreaper = 1;
+	current->signal->has_child_subreaper = 1;
+}
+
+/* Current becomes the init of its context. */
 static void become_init(struct vx_info *const vxi)
 {
 	spin_lock(&vxi->lock);
 	vxi->initpid = current->pid;
 	spin_unlock(&vxi->lock);
-	current->signal->is_child_subreaper = 1;
-	current->signal->has_child_subreaper = 1;
 }
 
 /**
@@ -126,10 +131,8 @@ long vs_ctx_migrate(struct vs_call *const call)
 		become_init(vxi);
 		vx_set_flags(vxi, 0, VXF_STATE_INIT);
 	}
-	if (vxm & VXM_SET_REAPER) {
-		current->signal->is_child_subreaper = 1;
-		current->signal->has_child_subreaper = 1;
-	}
+	if (vxm & VXM_SET_REAPER)
+		become_reaper();
 	return 0;
 }
 
@@ -163,8 +166,11 @@ long vs_set_cflags(struct vs_call *const call)
 
 	if (!inside)
 		return 0;
-	if (cleared & VXF_STATE_INIT)
+	/* ABI §3.3: clearing STATE_INIT makes the caller init and reaper. */
+	if (cleared & VXF_STATE_INIT) {
 		become_init(vxi);
+		become_reaper();
+	}
 	if (cleared & VXF_STATE_SETUP)
 		return vs_apply_bcaps(vxi);
 	return 0;

@@ -48,6 +48,16 @@ struct vs_file {
 	u32 fown_xid;
 };
 
+/**
+ * struct vs_inode - Inode attributes cached from the security.vserver xattr
+ * @iattr: IATTR_* bits, plus VS_INODE_LOADED once the xattr was read
+ */
+struct vs_inode {
+	u32 iattr;
+};
+
+#define VS_INODE_LOADED 0x80000000U
+
 extern struct lsm_blob_sizes vs_blob_sizes;
 
 static inline struct vs_cred *vs_cred(const struct cred *const cred)
@@ -63,6 +73,11 @@ static inline struct vs_task *vs_task(const struct task_struct *const task)
 static inline struct vs_file *vs_file(const struct file *const file)
 {
 	return file->f_security + vs_blob_sizes.lbs_file;
+}
+
+static inline struct vs_inode *vs_inode(const struct inode *const inode)
+{
+	return inode->i_security + vs_blob_sizes.lbs_inode;
 }
 
 static inline u32 vs_current_xid(void)

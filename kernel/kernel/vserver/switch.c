@@ -6,6 +6,7 @@
  */
 
 #include <linux/bsearch.h>
+#include <linux/compat.h>
 #include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -45,6 +46,10 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_ctx_kill,	6, VXI, VS_F_ARES, IN, 8, vs_ctx_kill },
 	{ VCMD_get_badness,	3, VXI, I, OUT, 8, vs_get_badness },
 	{ VCMD_set_badness,	7, VXI, RS, IN, 8, vs_set_badness },
+	{ VCMD_get_iattr,	2, NONE, 0, INOUT | VS_D_NATIVE, 24, vs_get_iattr },
+	{ VCMD_set_iattr,	7, NONE, 0, INOUT | VS_D_NATIVE, 24, vs_set_iattr },
+	{ VCMD_fget_iattr,	2, NONE, 0, OUT, 12, vs_fget_iattr },
+	{ VCMD_fset_iattr,	7, NONE, 0, IN, 12, vs_fset_iattr },
 	{ VCMD_ctx_stat,	3, VXI, I, OUT, 8, vs_ctx_stat },
 	{ VCMD_task_xid,	2, NONE, 0, 0, 0, vs_get_task_xid },
 	{ VCMD_task_tag,	2, NONE, 0, 0, 0, vs_get_task_xid },
@@ -214,6 +219,9 @@ static long run(const struct vs_cmd *const c, struct vs_call *const call,
 {
 	long ret;
 
+	/* Structures with a pointer have another layout for i386 callers. */
+	if ((c->dir & VS_D_NATIVE) && in_compat_syscall())
+		return -ENOSYS;
 	/* Step 5: id 1 is the spectator, entered by host tasks only. */
 	if ((c->flags & VS_F_SPECTATOR) && call->id == 1) {
 		if (caller->xid != 0)

@@ -28,7 +28,8 @@ struct vx_info;
 #define VS_D_OUT 0x02 /* copied out when the handler returns >= 0 */
 #define VS_D_OPT 0x04 /* data may be NULL (the handler sees @has_data) */
 #define VS_D_ALWAYS 0x08 /* copied out whatever the handler returns */
-#define VS_D_MASK 0x0f
+#define VS_D_NATIVE 0x10 /* holds a pointer: i386 layout not handled yet */
+#define VS_D_MASK 0x1f
 
 /* Room for the largest structure a command takes (vhi_name_v0, 72). */
 #define VS_BUF_SIZE 72
@@ -138,6 +139,10 @@ long vs_set_wmask(struct vs_call *call);
 long vs_get_badness(struct vs_call *call);
 long vs_set_badness(struct vs_call *call);
 long vs_get_vhi_name(struct vs_call *call);
+long vs_get_iattr(struct vs_call *call);
+long vs_set_iattr(struct vs_call *call);
+long vs_fget_iattr(struct vs_call *call);
+long vs_fset_iattr(struct vs_call *call);
 long vs_set_vhi_name(struct vs_call *call);
 
 #endif /* _VSERVER_SWITCH_H */

@@ -43,6 +43,10 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x0C010000, 6, X, 0x06, 8 },	/* ctx_kill: R */
 	{ 0x14050000, 3, X, 0x01, 8 },	/* get_badness: I */
 	{ 0x14060000, 7, X, 0x0e, 8 },	/* set_badness: R S */
+	{ 0x26010001, 2, N, 0,    24 },	/* get_iattr */
+	{ 0x26020001, 7, N, 0,    24 },	/* set_iattr */
+	{ 0x26030000, 2, N, 0,    12 },	/* fget_iattr */
+	{ 0x26040000, 7, N, 0,    12 },	/* fset_iattr */
 	{ 0x28000000, 3, X, 0x01, 8 },	/* ctx_stat: I */
 	{ 0x2E010000, 2, N, 0,    0 },	/* task_xid */
 	{ 0x2E030000, 2, N, 0,    0 },	/* task_tag */
