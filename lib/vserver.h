@@ -13,7 +13,10 @@
 #ifndef VSERVER_H
 #define VSERVER_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
 
 #include "vserver-names.h"
@@ -57,6 +60,161 @@ int vc_feature_supported(const char *name);
  * the last one: for listing them.
  */
 const char *vc_feature_name(unsigned int i);
+
+/* --- contexts (xid) -------------------------------------------------------
+ *
+ * @xid is a context id; VC_SELF (or any id >= 0x80000000) names the
+ * caller's own context. Ids 0 (host) and 1 (spectator) have no context
+ * structure: commands that look a context up fail on them with ESRCH.
+ * Besides the errors listed, every call can fail with ENOSYS (no vserver
+ * kernel, or no CAP_CONTEXT), EPERM (not privileged, or not allowed from
+ * this context), ESRCH (no such context), EACCES (the context no longer
+ * lets the host administer it) and EFAULT.
+ */
+
+/* "The caller's own context", as util-vserver writes it. */
+#define VC_SELF 0xFFFFFFFEU
+
+/* The identity of a context (vx_info). */
+struct vc_vx_info {
+	uint32_t xid;
+	pid_t initpid;	/* its init process, 0 while none was designated */
+};
+
+/* The counters of a context (ctx_stat). */
+struct vc_ctx_stat {
+	uint32_t usecnt;	/* references held on it */
+	uint32_t tasks;		/* tasks in it */
+};
+
+/* How a context ended (wait_exit). */
+struct vc_wait_exit {
+	int reboot_cmd;	/* the last reboot(2) command issued inside, 0 if none */
+	int exit_code;	/* the last exit status recorded, as wait(2) encodes it */
+};
+
+/**
+ * vc_get_task_xid - the context of process @pid (0: the caller)
+ *
+ * Returns the xid (0 for the host, 1 for the spectator), or -1 with errno
+ * ESRCH when there is no such process (or the caller cannot see it).
+ */
+int vc_get_task_xid(pid_t pid);
+
+/** vc_get_task_tag - the filesystem tag of process @pid (0: the caller), or -1. */
+int vc_get_task_tag(pid_t pid);
+
+/** vc_get_vx_info - the xid and init pid of context @xid. */
+int vc_get_vx_info(uint32_t xid, struct vc_vx_info *ret);
+
+/** vc_ctx_stat - the reference and task counts of context @xid. */
+int vc_ctx_stat(uint32_t xid, struct vc_ctx_stat *ret);
+
+/**
+ * vc_ctx_create - create context @xid and move the caller into it
+ * @xid: the new id, 2..65535 (the kernel picks none itself)
+ * @flags: its flags (VXF_*), exactly; NULL for VXF_INIT_SET
+ *
+ * Returns @xid, or -1 with errno EINVAL (bad id), EEXIST (it exists),
+ * EBUSY (it exists and is still being set up), ENOEXEC (the vshelper
+ * refused it), EPERM (the caller is not on the host).
+ */
+int vc_ctx_create(uint32_t xid, const uint64_t *flags);
+
+/**
+ * vc_ctx_migrate - move the caller (a host task) into context @xid
+ * @vxm_flags: VXM_SET_INIT, VXM_SET_REAPER, or 0
+ *
+ * @xid 1 moves it to the spectator, for which the kernel returns 1.
+ * Returns the kernel's result (0, or 1 for the spectator), or -1 with errno
+ * EACCES (a private context past setup), EFAULT (it is ending), EINVAL
+ * (unknown VXM_* bits).
+ */
+int vc_ctx_migrate(uint32_t xid, uint64_t vxm_flags);
+
+/**
+ * vc_get_cflags - the flags of context @xid
+ *
+ * @ret->value gets the flags (VXF_*), @ret->mask the bits that can still
+ * change (all but the one-time bits already cleared).
+ */
+int vc_get_cflags(uint32_t xid, struct vc_mask64 *ret);
+
+/**
+ * vc_set_cflags - change the flags in @flags->mask to their @flags->value
+ *
+ * The one-time bits (VXF_ONE_TIME) can only be cleared. Clearing
+ * VXF_STATE_INIT from inside the context makes the caller its init;
+ * clearing VXF_STATE_SETUP from inside applies the bounding capabilities
+ * to the caller.
+ */
+int vc_set_cflags(uint32_t xid, const struct vc_mask64 *flags);
+
+/** vc_get_ccaps - the context capabilities (VXC_*); @ret->mask is all ones. */
+int vc_get_ccaps(uint32_t xid, struct vc_mask64 *ret);
+
+/** vc_set_ccaps - change the context capabilities in @ccaps->mask. */
+int vc_set_ccaps(uint32_t xid, const struct vc_mask64 *ccaps);
+
+/** vc_get_bcaps - the bounding capabilities (bit n = capability n, 63 = CONTEXT). */
+int vc_get_bcaps(uint32_t xid, struct vc_mask64 *ret);
+
+/** vc_set_bcaps - change the bounding capabilities in @bcaps->mask. */
+int vc_set_bcaps(uint32_t xid, const struct vc_mask64 *bcaps);
+
+/** vc_get_umask - the unshare mask (CLONE_NEW* a guest may use). */
+int vc_get_umask(uint32_t xid, struct vc_mask64 *ret);
+
+/** vc_set_umask - change the unshare mask bits in @umask->mask. */
+int vc_set_umask(uint32_t xid, const struct vc_mask64 *umask);
+
+/** vc_get_wmask - the warning mask. */
+int vc_get_wmask(uint32_t xid, struct vc_mask64 *ret);
+
+/** vc_set_wmask - change the warning mask bits in @wmask->mask. */
+int vc_set_wmask(uint32_t xid, const struct vc_mask64 *wmask);
+
+/** vc_get_badness - the OOM score bias of context @xid. */
+int vc_get_badness(uint32_t xid, int64_t *ret);
+
+/** vc_set_badness - set the OOM score bias of context @xid. */
+int vc_set_badness(uint32_t xid, int64_t bias);
+
+/**
+ * vc_get_vhi_name - read name @field (VHIN_*) of context @xid into @buf
+ *
+ * Writes a NUL-terminated string of at most 64 bytes. Fails with ERANGE
+ * when it does not fit in @size bytes (then @buf is untouched), EINVAL for
+ * an unknown field or a uts field the context has no namespace for.
+ */
+int vc_get_vhi_name(uint32_t xid, int field, char *buf, size_t size);
+
+/**
+ * vc_set_vhi_name - set name @field (VHIN_*) of context @xid to @name
+ *
+ * Fails with E2BIG, before any call, for a name of 65 bytes or more; EINVAL
+ * as vc_get_vhi_name().
+ */
+int vc_set_vhi_name(uint32_t xid, int field, const char *name);
+
+/**
+ * vc_ctx_kill - send @sig to processes of context @xid (host only)
+ * @pid: 0 every process; -1 all but its init; 1 its init; > 1 that process,
+ *       if it belongs to the context
+ *
+ * Fails with ESRCH when no process matched, EINVAL for a bad signal, EACCES
+ * for some targets in a context without VXF_STATE_ADMIN.
+ */
+int vc_ctx_kill(uint32_t xid, pid_t pid, int sig);
+
+/**
+ * vc_wait_exit - wait until context @xid has ended
+ *
+ * The context must exist when the call starts (else ESRCH). A signal
+ * interrupts the wait: -1 with EINTR (or the call is restarted, with
+ * SA_RESTART), and @ret is not written.
+ */
+int vc_wait_exit(uint32_t xid, struct vc_wait_exit *ret);
 
 #ifdef __cplusplus
 }

@@ -7,12 +7,19 @@
 #ifndef VS_TOOLS_COMMON_H
 #define VS_TOOLS_COMMON_H
 
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 /* Exit codes shared by every tool (documented in each man page). */
 #define VS_EXIT_OK 0
 #define VS_EXIT_FAIL 1	/* the operation failed, or the answer is "no" */
 #define VS_EXIT_USAGE 2 /* bad command line */
+#define VS_EXIT_EXEC 126	/* the command to run could not be executed */
+#define VS_EXIT_NOEXEC 127	/* the command to run does not exist */
 
 #define VS_PRINTF(a, b) __attribute__((format(printf, a, b)))
 
@@ -20,10 +27,11 @@
 void vs_warn(const char *fmt, ...) VS_PRINTF(1, 2);
 
 /*
- * Report a failed vserver(2) call: the message, then a hint when errno says
- * the kernel lacks the patch (ENOSYS) or the caller lacks privileges.
+ * Report a failed vserver(2) call: "prog: MESSAGE: strerror(errno)", then a
+ * hint when errno says the kernel lacks the patch (ENOSYS) or the caller
+ * lacks privileges (EPERM). MESSAGE is formatted as by printf(3).
  */
-void vs_warn_syscall(const char *what);
+void vs_warn_syscall(const char *fmt, ...) VS_PRINTF(1, 2);
 
 /* "prog: message" + "Try 'prog --help'" and exit VS_EXIT_USAGE. */
 void vs_usage_error(const char *fmt, ...) VS_PRINTF(1, 2) __attribute__((noreturn));
@@ -36,5 +44,103 @@ void vs_print_version(void);
 
 /* Print @s as a JSON string literal (with quotes) to @f. */
 void vs_json_string(FILE *f, const char *s);
+
+/* --- resources: release with __attribute__((cleanup)) ------------------- */
+
+static inline void vs_freep(void *p)
+{
+	free(*(void **)p);
+}
+
+static inline void vs_closep(const int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+}
+
+static inline void vs_closedirp(DIR **d)
+{
+	if (*d)
+		closedir(*d);
+}
+
+static inline void vs_fclosep(FILE **f)
+{
+	if (*f)
+		fclose(*f);
+}
+
+#define cleanup_free __attribute__((cleanup(vs_freep)))
+#define cleanup_fd __attribute__((cleanup(vs_closep)))
+#define cleanup_dir __attribute__((cleanup(vs_closedirp)))
+#define cleanup_file __attribute__((cleanup(vs_fclosep)))
+
+/* Take ownership away from a cleanup variable. */
+static inline void *steal_ptr(void *pp)
+{
+	void **p = pp;
+	void *v = *p;
+
+	*p = NULL;
+	return v;
+}
+
+/* --- parsing command lines ---------------------------------------------- */
+
+/*
+ * Parse a decimal number in 0..@max (no sign, no spaces, no trailing
+ * text). Returns 0, or -1 with errno EINVAL (not a number) or ERANGE.
+ */
+int vs_parse_uint(const char *s, unsigned long max, unsigned long *ret);
+
+/*
+ * Parse a context id as util-vserver's --xid takes it: a number, or "self"
+ * for the caller's own context (its task_xid). Guest names are not known
+ * yet. Returns 0, or -1 with errno EINVAL (bad text, reported as a usage
+ * error) or the error of task_xid.
+ */
+int vs_parse_xid(const char *s, uint32_t *ret);
+
+/*
+ * Parse --xid for a tool: as vs_parse_xid(), and a bad value is a usage
+ * error (exit 2), a failing task_xid a failure (exit 1).
+ */
+uint32_t vs_xid_arg(const char *s);
+
+/*
+ * A signal number from "9", "KILL", "SIGKILL" or "kill": 0..NSIG-1, or -1
+ * for anything else.
+ */
+int vs_parse_signal(const char *s);
+
+/* The name of signal @sig without "SIG" ("KILL"), or its number as text. */
+const char *vs_signal_name(int sig, char *buf, size_t size);
+
+/* --- contexts ------------------------------------------------------------ */
+
+/* The longest context or uts name the kernel keeps, in bytes. */
+#define VS_NAME_MAX 64
+
+/*
+ * The name tools show for context @xid: "MAIN" (0), "ALL_PROC" (1), else
+ * the last component of its CONTEXT name (util-vserver stores the guest's
+ * configuration directory there), or "" when it has none or it cannot be
+ * read. Writes at most @size bytes into @buf and returns @buf.
+ */
+const char *vs_context_name(uint32_t xid, char *buf, size_t size);
+
+/*
+ * Move the caller to the spectator context (xid 1), which sees every
+ * process, as util-vserver's vps and vserver-stat do. Nothing to do when
+ * it is there already. Returns 0, or -1 with errno (EPERM: only host root
+ * may do this).
+ */
+int vs_enter_spectator(void);
+
+/*
+ * Execute @argv[0] from PATH. Only returns by exiting: 127 when the
+ * program does not exist, 126 when it cannot be run, after saying so.
+ */
+void vs_exec(char *const argv[]) __attribute__((noreturn));
 
 #endif

@@ -26,46 +26,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "config.h"
 
 /* --- resource management ------------------------------------------------- */
-
-static void freep(void *p)
-{
-	free(*(void **)p);
-}
-
-static void closep(const int *fd)
-{
-	if (*fd >= 0)
-		close(*fd);
-}
-
-static void closedirp(DIR **d)
-{
-	if (*d)
-		closedir(*d);
-}
 
 static void config_freep(struct vs_config **c)
 {
 	vs_config_free(*c);
 }
 
-#define cleanup_free __attribute__((cleanup(freep)))
-#define cleanup_fd __attribute__((cleanup(closep)))
-#define cleanup_dir __attribute__((cleanup(closedirp)))
 #define cleanup_config __attribute__((cleanup(config_freep)))
-
-/* Take ownership away from a cleanup variable. */
-static void *steal_ptr(void *pp)
-{
-	void **p = pp;
-	void *v = *p;
-
-	*p = NULL;
-	return v;
-}
 
 /* --- where files are read from, and error reports ------------------------ */
 

@@ -55,3 +55,18 @@ expect_match() {
 }
 
 done_testing() { [ "$_failed" -eq 0 ]; }
+
+# wait_for SECONDS CMD ARGS...: poll CMD every 0.1 s until it succeeds;
+# fails (status 1) when it never did within SECONDS.
+wait_for() {
+	_t=$(($1 * 10))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		_t=$((_t - 1))
+		[ "$_t" -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
+
+# gone XID: context XID has ended (no /proc/virtual/XID).
+gone() { [ ! -e "/proc/virtual/$1" ]; }
