@@ -66,12 +66,15 @@ run)
 	rc=0
 	timeout -k 5 "$timeout" "${qemu[@]}" -initrd "$tmp/run.cpio" \
 		-append "$cmdline quiet kunit.enable=0 vs.mode=run" \
-		-serial stdio -serial "file:$tmp/status" </dev/null | tr -d '\r' || rc=$?
+		-serial stdio -serial "file:$tmp/status" </dev/null |
+		tr -d '\r' | sed -u '/^\[ *[0-9.]*\] reboot: /d' || rc=$?
 	status=$(sed -n 's/^VS-EXIT: \([0-9]*\).*/\1/p' "$tmp/status")
 	if [ -z "$status" ]; then
 		echo "vm: the guest ended without reporting the command's status (rc $rc)" >&2
 		exit 2
 	fi
+	# make turns any failure into its own status 2: say the real one.
+	[ "$status" = 0 ] || echo "vm: the command exited with status $status" >&2
 	exit "$status"
 	;;
 demo)
