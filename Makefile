@@ -152,7 +152,9 @@ install: lib tools
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libvserver.so
-	install -m 644 $(B)/lib/vserver.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	# Generated here: PREFIX may differ from the one the build used.
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(VERSION)|' \
+		lib/vserver.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/vserver.pc
 	install -m 644 lib/vserver.h lib/vserver-names.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(UAPI_OUT) $(DESTDIR)$(INCLUDEDIR)/linux/vserver/
 	install -m 755 $(TOOLS:%=$(B)/bin/%) $(DESTDIR)$(SBINDIR)/
