@@ -164,15 +164,14 @@ long vs_set_cflags(struct vs_call *const call)
 	const u64 old = vx_set_flags(vxi, d->flagword, d->mask);
 	const u64 cleared = old & ~READ_ONCE(vxi->flags);
 
-	if (!inside)
-		return 0;
+	/* Every task of the context, the caller's too when inside. */
+	if (cleared & VXF_STATE_SETUP)
+		vs_apply_bcaps_all(vxi);
 	/* ABI §3.3: clearing STATE_INIT makes the caller init and reaper. */
-	if (cleared & VXF_STATE_INIT) {
+	if (inside && (cleared & VXF_STATE_INIT)) {
 		become_init(vxi);
 		become_reaper();
 	}
-	if (cleared & VXF_STATE_SETUP)
-		return vs_apply_bcaps(vxi);
 	return 0;
 }
 
@@ -220,7 +219,11 @@ long vs_get_bcaps(struct vs_call *const call)
 
 long vs_set_bcaps(struct vs_call *const call)
 {
-	return set_masked(call, &call->vxi->bcaps);
+	set_masked(call, &call->vxi->bcaps);
+	/* Past setup, a lowered set leaves the credentials at once. */
+	if (!(READ_ONCE(call->vxi->flags) & VXF_STATE_SETUP))
+		vs_apply_bcaps_all(call->vxi);
+	return 0;
 }
 
 long vs_get_umask(struct vs_call *const call)

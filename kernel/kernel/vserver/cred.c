@@ -9,6 +9,9 @@
 #include <linux/cred.h>
 #include <linux/lsm_hooks.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/task_work.h>
 #include <linux/vserver.h>
 #include <linux/vserver/context.h>
 
@@ -128,6 +131,50 @@ int vs_apply_bcaps(struct vx_info *const vxi)
 		return -ENOMEM;
 	limit_caps(new, READ_ONCE(vxi->bcaps));
 	return commit_creds(new);
+}
+
+struct bcaps_work {
+	struct callback_head cb;
+};
+
+/* Runs in the task itself on its way back to user space. */
+static void bcaps_work_fn(struct callback_head *const cb)
+{
+	struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	kfree(container_of(cb, struct bcaps_work, cb));
+	if (vxi && !(READ_ONCE(vxi->flags) & VXF_STATE_SETUP))
+		vs_apply_bcaps(vxi);
+}
+
+/**
+ * vs_apply_bcaps_all - Make every task of a context drop its masked caps
+ * @vxi: the context, past setup
+ *
+ * Only a task can replace its own credentials: each task of the context
+ * (current included) gets a task_work that applies the bounding set when
+ * it next returns to user space. Until then the capable hook refuses the
+ * masked capabilities anyway; this makes capget(2) and /proc tell the
+ * truth when setup was ended, or the set lowered, from outside.
+ */
+void vs_apply_bcaps_all(struct vx_info *const vxi)
+{
+	struct task_struct *g, *t;
+	struct bcaps_work *w;
+
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (vs_task_xid(t) != vxi->xid)
+			continue;
+		w = kmalloc(sizeof(*w), GFP_ATOMIC);
+		if (!w)
+			break;
+		init_task_work(&w->cb, bcaps_work_fn);
+		/* Fails only for a task that is exiting. */
+		if (task_work_add(t, &w->cb, TWA_RESUME))
+			kfree(w);
+	}
+	rcu_read_unlock();
 }
 
 /**

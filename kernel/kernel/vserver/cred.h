@@ -110,5 +110,6 @@ static inline bool vs_xid_acts(const u32 actor, const u32 target)
 
 int vs_migrate(struct vx_info *vxi, u32 xid);
 int vs_apply_bcaps(struct vx_info *vxi);
+void vs_apply_bcaps_all(struct vx_info *vxi);
 
 #endif /* _VSERVER_CRED_H */
