@@ -11,8 +11,9 @@
  *   spectator --> host                 sees, does not act
  *
  * "Does not see": the task does not exist (/proc: ENOENT, calls: ESRCH).
- * "Does not act": it exists but is out of reach (EPERM/EACCES). Signals
- * are EPERM in both cases (see hook_task_kill() for why).
+ * "Does not act": it exists but is out of reach (EPERM/EACCES).
+ * process_vm_readv and kcmp answer EPERM either way (no existence leak
+ * beyond what the pid lookup of ptrace already hides is tested here).
  *
  * The targets are helper processes; each check runs in an "actor" child
  * that first enters the actor's context, so the test process stays on the
@@ -292,6 +293,13 @@ static int do_kcmp(pid_t t)
 
 static int do_setpriority(pid_t t) { return err(setpriority(PRIO_PROCESS, t, 0)); }
 
+static int do_getpriority(pid_t t)
+{
+	errno = 0;
+	getpriority(PRIO_PROCESS, t);
+	return errno;
+}
+
 static int do_setaffinity(pid_t t)
 {
 	cpu_set_t s;
@@ -352,12 +360,12 @@ static int do_task_xid(pid_t t)
 	return err(vs_call(VCMD_task_xid, t, NULL));
 }
 
-TEST_F(iso, kill_sig0) { EXPECT_ACT(do_kill0, EPERM, EPERM); }
-TEST_F(iso, kill_sigcont) { EXPECT_ACT(do_kill_cont, EPERM, EPERM); }
-TEST_F(iso, tgkill) { EXPECT_ACT(do_tgkill, EPERM, EPERM); }
-TEST_F(iso, rt_sigqueueinfo) { EXPECT_ACT(do_sigqueue, EPERM, EPERM); }
-TEST_F(iso, pidfd_send_signal) { EXPECT_ACT(do_pidfd_send_signal, EPERM, EPERM); }
-TEST_F(iso, pidfd_getfd) { EXPECT_ACT(do_pidfd_getfd, EPERM, EPERM); }
+TEST_F(iso, kill_sig0) { EXPECT_ACT(do_kill0, EPERM, ESRCH); }
+TEST_F(iso, kill_sigcont) { EXPECT_ACT(do_kill_cont, EPERM, ESRCH); }
+TEST_F(iso, tgkill) { EXPECT_ACT(do_tgkill, EPERM, ESRCH); }
+TEST_F(iso, rt_sigqueueinfo) { EXPECT_ACT(do_sigqueue, EPERM, ESRCH); }
+TEST_F(iso, pidfd_send_signal) { EXPECT_ACT(do_pidfd_send_signal, EPERM, ESRCH); }
+TEST_F(iso, pidfd_getfd) { EXPECT_ACT(do_pidfd_getfd, EPERM, ESRCH); }
 TEST_F(iso, proc_lookup) { EXPECT_SEE(do_proc_stat, ENOENT); }
 TEST_F(iso, proc_readdir) { EXPECT_SEE(do_proc_readdir, ENOENT); }
 TEST_F(iso, proc_status) { EXPECT_SEE(do_proc_status, ENOENT); }
@@ -370,6 +378,7 @@ TEST_F(iso, ptrace_seize) { EXPECT_ACT(do_ptrace, EPERM, ESRCH); }
 TEST_F(iso, process_vm_readv) { EXPECT_ACT(do_vm_readv, EPERM, EPERM); }
 TEST_F(iso, kcmp) { EXPECT_ACT(do_kcmp, EPERM, EPERM); }
 TEST_F(iso, setpriority) { EXPECT_ACT(do_setpriority, EPERM, ESRCH); }
+TEST_F(iso, getpriority) { EXPECT_SEE(do_getpriority, ESRCH); }
 TEST_F(iso, sched_setaffinity) { EXPECT_ACT(do_setaffinity, EPERM, ESRCH); }
 TEST_F(iso, sched_setscheduler) { EXPECT_ACT(do_setscheduler, EPERM, ESRCH); }
 TEST_F(iso, sched_getaffinity) { EXPECT_SEE(do_getaffinity, ESRCH); }

@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 
+struct pid;
 struct proc_dir_entry;
 struct seq_file;
 struct task_struct;
@@ -21,6 +22,7 @@ struct task_struct;
 #ifdef CONFIG_VSERVER
 
 bool vs_task_visible(struct task_struct *task);
+bool vs_pid_visible(struct pid *pid);
 void vs_task_exit(struct task_struct *task, long code);
 void vs_proc_pid_status(struct seq_file *m, struct task_struct *task);
 bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
@@ -30,6 +32,11 @@ bool vs_reboot(unsigned int cmd, int *ret);
 
 /* Every task sees every task. */
 static inline bool vs_task_visible(struct task_struct *task)
+{
+	return true;
+}
+
+static inline bool vs_pid_visible(struct pid *pid)
 {
 	return true;
 }

@@ -20,6 +20,7 @@
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
+#include <linux/pid.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -43,6 +44,28 @@ bool vs_task_visible(struct task_struct *const task)
 	if (!viewer)
 		return true;
 	return vs_xid_sees(viewer, vs_task_xid(task));
+}
+
+/**
+ * vs_pid_visible - May current see the task behind @pid?
+ * @pid: a pid
+ *
+ * Return: true when it may, or when no task is attached any more (the
+ * caller then reports what it reports for a dead task).
+ */
+bool vs_pid_visible(struct pid *const pid)
+{
+	struct task_struct *t;
+	bool ret = true;
+
+	if (!vs_current_xid())
+		return true;
+	rcu_read_lock();
+	t = pid_task(pid, PIDTYPE_PID);
+	if (t)
+		ret = vs_task_visible(t);
+	rcu_read_unlock();
+	return ret;
 }
 
 /* 0, -EPERM for a task seen but out of reach, -ESRCH for an unseen one. */
@@ -69,8 +92,10 @@ static int check_current_sees(struct task_struct *const p)
 
 /*
  * Always EPERM, never ESRCH: kill_pid_info_type() takes ESRCH from a send as
- * "the task died meanwhile" and retries forever. So kill(2) of a foreign pid
- * tells EPERM from ESRCH; /proc and every other call hide the task.
+ * "the task died meanwhile" and retries forever. Signals to a task the
+ * sender cannot see never get here: the pid lookups of kill(2) and friends
+ * hide it first (patches/0010), so this refuses what is seen but out of
+ * reach, and what the kernel sends on a task's behalf.
  */
 static int hook_task_kill(struct task_struct *const p,
 			  struct kernel_siginfo *const info, const int sig,
