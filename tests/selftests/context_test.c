@@ -14,6 +14,8 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <linux/capability.h>
 
@@ -676,6 +678,52 @@ TEST(wait_exit)
 	errno = 0;
 	EXPECT_EQ(-1, vs_call(VCMD_wait_exit, 122, &w));
 	EXPECT_EQ(ESRCH, errno);
+}
+
+static double boottime(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double proc_uptime(void)
+{
+	char buf[64];
+
+	if (read_file("/proc/uptime", buf, sizeof(buf)) < 0)
+		return -1;
+	return atof(buf);
+}
+
+/* VIRT_UPTIME: /proc/uptime and sysinfo count from the context's start. */
+TEST(virt_uptime)
+{
+	double b0, b1, up;
+	struct sysinfo si;
+
+	b0 = boottime();
+	ASSERT_EQ(123, vs_create(123, VXF_INIT_SET | VXF_VIRT_UPTIME));
+	sleep(1);
+	up = proc_uptime();
+	b1 = boottime();
+	ASSERT_EQ(0, sysinfo(&si));
+	/* Created between b0 and b1, at least a second ago. */
+	EXPECT_LE(0.9, up);
+	EXPECT_GE(b1 - b0 + 0.02, up) {
+		TH_LOG("uptime %.2f, created within [%.2f, %.2f]", up, b0, b1);
+	}
+	EXPECT_GE((long)(b1 - b0) + 1, si.uptime);
+}
+
+TEST(uptime_without_flag)
+{
+	double b0 = boottime();
+
+	ASSERT_EQ(124, vs_create(124, VXF_INIT_SET));
+	/* The host's uptime. */
+	EXPECT_LE(b0 - 0.02, proc_uptime());
 }
 
 FIXTURE(cycles) {};

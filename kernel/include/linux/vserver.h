@@ -18,6 +18,7 @@ struct pid;
 struct proc_dir_entry;
 struct seq_file;
 struct task_struct;
+struct timespec64;
 
 #ifdef CONFIG_VSERVER
 
@@ -27,6 +28,7 @@ void vs_task_exit(struct task_struct *task, long code);
 void vs_proc_pid_status(struct seq_file *m, struct task_struct *task);
 bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
 bool vs_reboot(unsigned int cmd, int *ret);
+void vs_virt_uptime(struct timespec64 *uptime);
 
 #else /* !CONFIG_VSERVER */
 
@@ -54,6 +56,10 @@ static inline bool vs_proc_de_hidden(const struct proc_dir_entry *parent,
 				     const void *data)
 {
 	return false;
+}
+
+static inline void vs_virt_uptime(struct timespec64 *uptime)
+{
 }
 
 /* reboot(2) goes its usual way. */

@@ -108,7 +108,8 @@ static struct vx_info *alloc_vx_info(const u32 xid, const u64 flags)
 	vxi->flags = flags;
 	/* Every capability, CAP_CONTEXT included (ABI §3.3). */
 	vxi->bcaps = ~0ULL;
-	vxi->start_ns = ktime_get_ns();
+	/* Boot time, as /proc/uptime counts it (suspend included). */
+	vxi->start_ns = ktime_get_boottime_ns();
 	return vxi;
 }
 

@@ -40,7 +40,7 @@ struct proc_dir_entry;
  * @exit_code: exit code of the last task that left, or of init
  * @reboot_cmd: last reboot(2) command issued in the context
  * @name: the VHIN_CONTEXT string (util-vserver keeps the config dir there)
- * @start_ns: creation time (CLOCK_MONOTONIC), for uptime
+ * @start_ns: creation time (CLOCK_BOOTTIME), for VXF_VIRT_UPTIME
  * @exit_wq: wait_exit sleeps here until @active turns false
  * @proc: the /proc/virtual/<xid> directory
  */

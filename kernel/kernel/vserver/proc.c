@@ -13,8 +13,10 @@
 #include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/minmax.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/time64.h>
 #include <linux/vserver.h>
 #include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
@@ -188,3 +190,21 @@ out_err:
 }
 
 fs_initcall(vs_proc_init);
+
+/**
+ * vs_virt_uptime - Uptime as a guest with VXF_VIRT_UPTIME sees it
+ * @uptime: the boot-time clock reading (time namespace offset applied);
+ *          for such a guest, made relative to the context's creation
+ *
+ * Called by /proc/uptime and sysinfo(2).
+ */
+void vs_virt_uptime(struct timespec64 *const uptime)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+	s64 ns;
+
+	if (!vxi || !(READ_ONCE(vxi->flags) & VXF_VIRT_UPTIME))
+		return;
+	ns = timespec64_to_ns(uptime) - (s64)vxi->start_ns;
+	*uptime = ns_to_timespec64(max_t(s64, ns, 0));
+}
