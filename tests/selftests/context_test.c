@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <time.h>
@@ -609,6 +610,24 @@ TEST(ctx_kill)
 	errno = 0;
 	EXPECT_EQ(-1, vs_call(VCMD_ctx_kill, 121, &k));
 	EXPECT_EQ(ESRCH, errno);
+}
+
+/* A task stopped under ptrace is reached too. */
+TEST(ctx_kill_ptraced)
+{
+	struct vcmd_ctx_kill_v0 k = { .pid = 0, .sig = SIGKILL };
+	pid_t pid = vs_spawn(create_in_child, NULL);
+	int status;
+
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, ptrace(PTRACE_SEIZE, pid, 0, 0));
+	ASSERT_EQ(0, ptrace(PTRACE_INTERRUPT, pid, 0, 0));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFSTOPPED(status));
+	EXPECT_EQ(0, vs_call(VCMD_ctx_kill, 121, &k));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGKILL, WTERMSIG(status));
 }
 
 TEST(ctx_kill_one_pid)

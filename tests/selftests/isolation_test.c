@@ -391,6 +391,50 @@ TEST_F(iso, ioprio_get) { EXPECT_SEE(do_ioprio_get, ESRCH); }
 TEST_F(iso, ioprio_set) { EXPECT_ACT(do_ioprio_set, EPERM, ESRCH); }
 TEST_F(iso, task_xid) { EXPECT_SEE(do_task_xid, ESRCH); }
 
+/*
+ * A guest with a pid namespace of its own, looking at the host's /proc
+ * mount (procfs shows the pids of the namespace it was mounted in): the
+ * host's processes stay hidden there too.
+ */
+TEST(pidns_guest_host_proc)
+{
+	pid_t host = vs_spawn(stay_host, NULL);
+	pid_t outer;
+	int status;
+
+	ASSERT_LT(0, host);
+	outer = fork();
+	ASSERT_LE(0, outer);
+	if (!outer) {
+		const pid_t me = getpid(); /* a pid of the host's namespace */
+		pid_t inner;
+
+		if (vs_create(XID_A, VXF_INIT_SET) != XID_A ||
+		    unshare(CLONE_NEWPID))
+			_exit(1);
+		inner = fork();
+		if (!inner) {
+			if (getpid() != 1)
+				_exit(2);
+			if (do_proc_stat(host) != ENOENT)
+				_exit(3);
+			if (do_proc_readdir(host) != ENOENT)
+				_exit(4);
+			/* Its own context's process is there; host init is not. */
+			if (do_proc_stat(me) || do_proc_readdir(me))
+				_exit(5);
+			if (do_proc_stat(1) != ENOENT)
+				_exit(6);
+			_exit(0);
+		}
+		waitpid(inner, &status, 0);
+		_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 9);
+	}
+	ASSERT_EQ(outer, waitpid(outer, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	vs_reap(host);
+}
+
 /* kill(-1) from a guest reaches its own context only. */
 TEST(kill_all_from_guest)
 {
