@@ -259,16 +259,15 @@ long vs_set_badness(struct vs_call *const call)
 }
 
 /*
- * Only the CONTEXT field for now: the other fields live in the uts namespace
- * of space slot 0, which no command can fill yet, and the ABI answers EINVAL
- * while the slot is empty.
+ * CONTEXT is a string of the context; the other fields live in the uts
+ * namespace of space slot 0 (EINVAL while the slot has none).
  */
 long vs_get_vhi_name(struct vs_call *const call)
 {
 	struct vcmd_vhi_name_v0 *const d = BUF(call, struct vcmd_vhi_name_v0);
 
 	if (d->field != VHIN_CONTEXT)
-		return -EINVAL;
+		return vx_uts_name(call->vxi, d->field, d->name, false);
 	spin_lock(&call->vxi->lock);
 	memcpy(d->name, call->vxi->name, sizeof(d->name));
 	spin_unlock(&call->vxi->lock);
@@ -280,7 +279,7 @@ long vs_set_vhi_name(struct vs_call *const call)
 	struct vcmd_vhi_name_v0 *const d = BUF(call, struct vcmd_vhi_name_v0);
 
 	if (d->field != VHIN_CONTEXT)
-		return -EINVAL;
+		return vx_uts_name(call->vxi, d->field, d->name, true);
 	spin_lock(&call->vxi->lock);
 	memcpy(call->vxi->name, d->name, sizeof(call->vxi->name));
 	call->vxi->name[sizeof(call->vxi->name) - 1] = '\0';

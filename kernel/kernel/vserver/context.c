@@ -104,6 +104,7 @@ static struct vx_info *alloc_vx_info(const u32 xid, const u64 flags)
 	/* The hash's reference. */
 	refcount_set(&vxi->usecnt, 1);
 	spin_lock_init(&vxi->lock);
+	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);
 	vxi->flags = flags;
 	/* Every capability, CAP_CONTEXT included (ABI §3.3). */
@@ -186,6 +187,8 @@ void vx_release_unused(struct vx_info *const vxi)
 	if (!unhashed)
 		return;
 
+	/* The guest is gone: its namespaces go too. */
+	vx_release_spaces(vxi);
 	wake_up_all(&vxi->exit_wq);
 	/* The hash's reference. */
 	vx_put(vxi);

@@ -9,6 +9,7 @@
 #define _VSERVER_CONTEXT_H
 
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
@@ -18,6 +19,25 @@
 struct proc_dir_entry;
 
 #define VX_NAME_LEN 65
+
+/* Kinds of namespace a space slot holds: mnt, uts, ipc, pid, net. */
+#define VX_SPACE_KINDS 5
+#define VX_SPACE_SLOTS 2
+
+struct fs_struct;
+struct ns_common;
+
+/**
+ * struct vx_space - One space slot of a context
+ * @ns: a reference to one namespace of each kind, or NULL
+ * @fs: a copy of the fs_struct (root, cwd) of the task that stored CLONE_FS
+ * @nsmask: the CLONE_* bits stored so far
+ */
+struct vx_space {
+	struct ns_common *ns[VX_SPACE_KINDS];
+	struct fs_struct *fs;
+	u64 nsmask;
+};
 
 /**
  * struct vx_info - A security context: what ties the tasks of a guest together
@@ -43,6 +63,8 @@ struct proc_dir_entry;
  * @start_ns: creation time (CLOCK_BOOTTIME), for VXF_VIRT_UPTIME
  * @exit_wq: wait_exit sleeps here until @active turns false
  * @proc: the /proc/virtual/<xid> directory
+ * @space_lock: protects @space; a mutex (namespace puts may sleep)
+ * @space: the space slots
  */
 struct vx_info {
 	struct hlist_node hlist;
@@ -67,6 +89,8 @@ struct vx_info {
 	u64 start_ns;
 	wait_queue_head_t exit_wq;
 	struct proc_dir_entry *proc;
+	struct mutex space_lock; /* see @space_lock above */
+	struct vx_space space[VX_SPACE_SLOTS];
 };
 
 /* The lowest and highest id ctx_create accepts (ABI §3.3). */
@@ -91,6 +115,8 @@ u64 vx_flags_mask(const struct vx_info *vxi);
 bool vx_is_active(struct vx_info *vxi);
 
 int vx_kill_all(struct vx_info *vxi, int sig, bool skip_init);
+void vx_release_spaces(struct vx_info *vxi);
+int vx_uts_name(struct vx_info *vxi, u32 field, char *name, bool write);
 
 unsigned int vx_count_total(void);
 unsigned int vx_count_active(void);

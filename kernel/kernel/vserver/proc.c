@@ -77,7 +77,8 @@ static int vx_status_show(struct seq_file *const m, void *const v)
 	seq_printf(m, "CCaps:\t%016llx\n", vxi->ccaps);
 	seq_printf(m, "Umask:\t%16llx\n", vxi->umask);
 	seq_printf(m, "Wmask:\t%16llx\n", vxi->wmask);
-	seq_printf(m, "Spaces:\t%08x %08x\n", 0, 0);
+	seq_printf(m, "Spaces:\t%08llx %08llx\n", vxi->space[0].nsmask,
+		   vxi->space[1].nsmask);
 	spin_unlock(&vxi->lock);
 	return 0;
 }

@@ -41,6 +41,12 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_set_vhi_name,	7, VXI, RS, IN, 72, vs_set_vhi_name },
 	{ VCMD_get_vhi_name,	3, VXI, I, INOUT, 72, vs_get_vhi_name },
 	{ VCMD_ctx_create,	5, NONE, 0, IN | VS_D_OPT, 8, vs_ctx_create },
+	{ VCMD_enter_space_v0,	5, VXI, A, 0, 0, vs_enter_space },
+	{ VCMD_enter_space_v1,	5, VXI, A, IN, 8, vs_enter_space },
+	{ VCMD_enter_space,	5, VXI, A, IN, 16, vs_enter_space },
+	{ VCMD_set_space_v1,	7, VXI, RS, IN, 8, vs_set_space },
+	{ VCMD_set_space,	7, VXI, RS, IN, 16, vs_set_space },
+	{ VCMD_get_space_mask_v0, 0, NONE, 0, OUT, 8, vs_get_space_mask_v0 },
 	{ VCMD_ctx_migrate_v0,	5, VXI, A | VS_F_SPECTATOR, 0, 0, vs_ctx_migrate },
 	{ VCMD_ctx_migrate,	5, VXI, A | VS_F_SPECTATOR, IN, 8, vs_ctx_migrate },
 	{ VCMD_ctx_kill,	6, VXI, VS_F_ARES, IN, 8, vs_ctx_kill },
@@ -65,6 +71,8 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_set_umask,	7, VXI, RS, IN, 16, vs_set_umask },
 	{ VCMD_get_wmask,	3, VXI, I, OUT, 16, vs_get_wmask },
 	{ VCMD_set_wmask,	7, VXI, RS, IN, 16, vs_set_wmask },
+	{ VCMD_get_space_mask,	0, NONE, 0, OUT, 8, vs_get_space_mask },
+	{ VCMD_get_space_default, 0, NONE, 0, OUT, 8, vs_get_space_default },
 };
 
 /* clang-format on */

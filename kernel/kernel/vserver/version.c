@@ -16,14 +16,15 @@
  * Only what this kernel really does is reported: util-vserver picks its code
  * paths from these bits, so a bit set ahead of its feature would make the
  * tools call commands that do not exist yet. Dynamic context ids are never
- * allocated (NO_DYNAMIC), as in the newest VServer kernels.
+ * allocated (NO_DYNAMIC), as in the newest VServer kernels; contexts keep
+ * namespaces (SPACES).
  *
  * Return: the VCI bitmap; bit 31 (MORE) stays clear so that the value is
  * never mistaken for an error by callers that read it as an int.
  */
 u32 vs_vci(void)
 {
-	return BIT(VCI_KCBIT_NO_DYNAMIC);
+	return BIT(VCI_KCBIT_NO_DYNAMIC) | BIT(VCI_KCBIT_SPACES);
 }
 
 long vs_get_version(struct vs_call *const call)

@@ -38,6 +38,12 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x02010000, 7, X, 0x0e, 72 },	/* set_vhi_name: R S */
 	{ 0x02020000, 3, X, 0x01, 72 },	/* get_vhi_name: I */
 	{ 0x09010001, 5, N, 0,    8 },	/* ctx_create */
+	{ 0x0A010000, 5, X, 0x02, 0 },	/* enter_space_v0: A */
+	{ 0x0A010001, 5, X, 0x02, 8 },	/* enter_space_v1: A */
+	{ 0x0A010002, 5, X, 0x02, 16 },	/* enter_space: A */
+	{ 0x0A030001, 7, X, 0x0e, 8 },	/* set_space_v1: R S */
+	{ 0x0A030002, 7, X, 0x0e, 16 },	/* set_space: R S */
+	{ 0x0A040000, 0, N, 0,    8 },	/* get_space_mask_v0 */
 	{ 0x0B010000, 5, X, 0x02, 0 },	/* ctx_migrate_v0: A */
 	{ 0x0B010001, 5, X, 0x02, 8 },	/* ctx_migrate: A */
 	{ 0x0C010000, 6, X, 0x06, 8 },	/* ctx_kill: R */
@@ -62,6 +68,8 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x340E0000, 7, X, 0x0e, 16 },	/* set_umask: R S */
 	{ 0x340F0000, 3, X, 0x01, 16 },	/* get_wmask: I */
 	{ 0x34100000, 7, X, 0x0e, 16 },	/* set_wmask: R S */
+	{ 0x36000001, 0, N, 0,    8 },	/* get_space_mask */
+	{ 0x36010000, 0, N, 0,    8 },	/* get_space_default */
 };
 
 /* clang-format on */
