@@ -6,8 +6,7 @@
 #   scripts/kernel.sh build FLAVOR    configure and build build/obj-FLAVOR
 #   scripts/kernel.sh files           list the tree files the project adds/changes
 #
-# FLAVOR: test (debug + vserver + KUnit), novs (patched, CONFIG_VSERVER=n),
-#         bench-vanilla (pristine, no debug), bench (patched, no debug).
+# FLAVOR: test (debug + vserver + KUnit), novs (patched, CONFIG_VSERVER=n).
 # Environment: KERNEL_SRC=DIR (a pristine 6.12 tree, used read-only) instead
 # of Debian's linux-source-6.12; JOBS (default: nproc); V=1 for verbose kbuild.
 set -euo pipefail
@@ -144,9 +143,7 @@ fragments_for() {
 	case $1 in
 	test) echo "base debug vserver" ;;
 	novs) echo "base novs" ;;
-	bench) echo "base vserver-bench" ;;
-	bench-vanilla) echo "base vanilla" ;;
-	*) die "unknown flavor '$1' (test, novs, bench, bench-vanilla)" ;;
+	*) die "unknown flavor '$1' (test, novs)" ;;
 	esac
 }
 
@@ -175,12 +172,8 @@ verify_config() {
 cmd_build() {
 	local flavor=$1 src obj frags merged sum f cc image
 	frags=$(fragments_for "$flavor")
-	if [ "$flavor" = bench-vanilla ]; then
-		src=$(pristine)
-	else
-		cmd_tree
-		src=$tree
-	fi
+	cmd_tree
+	src=$tree
 	obj="$b/obj-$flavor"
 	mkdir -p "$obj"
 	merged="$obj/.vs-fragments"
