@@ -216,6 +216,63 @@ int vc_ctx_kill(uint32_t xid, pid_t pid, int sig);
  */
 int vc_wait_exit(uint32_t xid, struct vc_wait_exit *ret);
 
+/* Spaces (ABI §3.1): the namespaces a context keeps in its two slots. */
+
+/**
+ * vc_enter_namespace - enter namespaces of context @xid
+ * @mask: CLONE_* bits (0: every kind slot @index holds); CLONE_FS also takes
+ *        the slot's root and working directory
+ * @index: the slot, 0 (the guest's namespaces) or 1 (after pivot_root)
+ *
+ * Fails with EINVAL (bad slot, or a kind the slot does not hold), EPERM
+ * (the caller is not on the host), ESRCH (no such context).
+ */
+int vc_enter_namespace(uint32_t xid, uint64_t mask, uint32_t index);
+
+/**
+ * vc_set_namespace - store the caller's namespaces of @mask in slot @index
+ * of context @xid (the host, or a task of the context during setup).
+ */
+int vc_set_namespace(uint32_t xid, uint64_t mask, uint32_t index);
+
+/** vc_get_space_mask - the namespace kinds the kernel can keep, or -1. */
+int64_t vc_get_space_mask(void);
+
+/**
+ * vc_get_space_default - the kinds a guest gets by default, or -1; falls
+ * back to vc_get_space_mask() on a kernel without get_space_default.
+ */
+int64_t vc_get_space_default(void);
+
+/* Inode attributes (ABI §3.4): IATTR_* bits of <linux/vserver/inode.h>. */
+struct vc_iattr {
+	uint32_t tag;	/* valid when IATTR_TAG is in flags */
+	uint32_t flags;	/* the IATTR_* bits set */
+	uint32_t mask;	/* the IATTR_* bits this inode supports */
+};
+
+/**
+ * vc_get_iattr - the attributes of @path (a final symlink is not followed)
+ *
+ * Fails with ENOENT and the other path lookup errors, ESRCH when the
+ * kernel has no inode, ENOSYS on i386 (not supported there).
+ */
+int vc_get_iattr(const char *path, struct vc_iattr *ret);
+
+/**
+ * vc_set_iattr - change the IATTR_* bits in @mask of @path to those of @flags
+ *
+ * Host only; needs CAP_LINUX_IMMUTABLE (EPERM). EINVAL for a bit the inode
+ * does not support (e.g. the barrier on a file).
+ */
+int vc_set_iattr(const char *path, uint32_t flags, uint32_t mask);
+
+/** vc_fget_iattr - as vc_get_iattr() for open file @fd (EBADF). */
+int vc_fget_iattr(int fd, struct vc_iattr *ret);
+
+/** vc_fset_iattr - as vc_set_iattr() for open file @fd (EBADF). */
+int vc_fset_iattr(int fd, uint32_t flags, uint32_t mask);
+
 #ifdef __cplusplus
 }
 #endif
