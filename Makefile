@@ -73,19 +73,23 @@ $(B)/lib/vserver.pc: lib/vserver.pc.in
 lib: $(LIB_SO) $(B)/lib/libvserver.a $(B)/lib/vserver.pc
 
 # Each tool is util-vserver/NAME.c with a main(); every other .c there is
-# shared code linked into all tools and into the host tests.
-TOOLS := vserver-info vcontext vattribute vkill vwait vuname vps vserver-stat
+# shared code linked into all tools and into the host tests. A tool too
+# large for one file has the rest in util-vserver/NAME/.
+TOOLS := vserver vserver-info vcontext vattribute vkill vwait vuname vps vserver-stat
 TOOL_COMMON := $(filter-out $(TOOLS:%=util-vserver/%.c),$(wildcard util-vserver/*.c))
 TOOL_DEPS := $(TOOL_COMMON) $(wildcard util-vserver/*.h) $(B)/lib/libvserver.a $(LIB_HDR)
 
 # libcap: capability names (cap_to_name/cap_from_name), never our own table.
 LDLIBS_TOOLS := -lcap
-$(B)/bin/%: util-vserver/%.c $(TOOL_DEPS)
+.SECONDEXPANSION:
+$(B)/bin/%: util-vserver/%.c $(TOOL_DEPS) $$(wildcard util-vserver/$$*/*.[ch])
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a $(LDLIBS_TOOLS)
-$(B)/static/bin/%: util-vserver/%.c $(TOOL_DEPS)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(wildcard util-vserver/$*/*.c) $(TOOL_COMMON) \
+		$(B)/lib/libvserver.a $(LDLIBS_TOOLS)
+$(B)/static/bin/%: util-vserver/%.c $(TOOL_DEPS) $$(wildcard util-vserver/$$*/*.[ch])
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -static -o $@ $< $(TOOL_COMMON) $(B)/lib/libvserver.a $(LDLIBS_TOOLS)
+	$(CC) $(USER_CFLAGS) -static -o $@ $< $(wildcard util-vserver/$*/*.c) $(TOOL_COMMON) \
+		$(B)/lib/libvserver.a $(LDLIBS_TOOLS)
 
 tools: $(TOOLS:%=$(B)/bin/%)
 static: $(TOOLS:%=$(B)/static/bin/%)
@@ -98,6 +102,12 @@ $(B)/selftests/%_test: tests/selftests/%_test.c tests/selftests/common.h $(UAPI_
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -static -Wall -Werror -D_GNU_SOURCE -I$(B)/include -I$(KSFT) -o $@ $<
 selftests: $(SELFTESTS)
+
+# Small programs the CLI tests use in the VM (tests/helpers/NAME.c).
+TEST_HELPERS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(wildcard tests/helpers/*.c))
+$(B)/helpers/%: tests/helpers/%.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $<
 
 HOST_TESTS_C := $(wildcard tests/host/*_test.c)
 $(B)/host/%_test: tests/host/%_test.c $(TOOL_DEPS)
@@ -113,7 +123,7 @@ kernel:
 kernel-novs:
 	@scripts/kernel.sh build novs
 
-initramfs: static selftests
+initramfs: static selftests $(TEST_HELPERS)
 	@tests/initramfs/build.sh $(B)/initramfs.cpio
 
 check: tools
@@ -161,7 +171,7 @@ install: lib tools
 	install -m 644 $(TOOLS:%=util-vserver/man/%.8) $(DESTDIR)$(MANDIR)/man8/
 
 clean:
-	rm -rf $(B)/lib $(B)/bin $(B)/static $(B)/selftests $(B)/host $(B)/include \
+	rm -rf $(B)/lib $(B)/bin $(B)/static $(B)/selftests $(B)/helpers $(B)/host $(B)/include \
 		$(B)/initramfs $(B)/initramfs.cpio $(B)/test
 
 # Also the kernel trees and objects (a full rebuild takes minutes).

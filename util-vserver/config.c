@@ -1232,6 +1232,11 @@ static int name_error(struct vs_config_error *err, const char *name)
 	return -1;
 }
 
+int vs_config_check_name(const char *name, struct vs_config_error *err)
+{
+	return valid_name(name) ? 0 : name_error(err, name);
+}
+
 static struct vs_config *config_new(const char *name)
 {
 	struct vs_config *c = calloc(1, sizeof(*c));

@@ -146,6 +146,12 @@ struct vs_config_error {
 int vs_config_load(const char *root, const char *name, struct vs_config **ret,
 		   struct vs_config_error *err);
 
+/**
+ * vs_config_check_name - 0 if @name can name a guest, else -1 with errno
+ * EINVAL and @err (may be NULL) saying why; what vs_config_load() checks.
+ */
+int vs_config_check_name(const char *name, struct vs_config_error *err);
+
 /** vs_config_free - free a configuration (NULL is fine). */
 void vs_config_free(struct vs_config *c);
 

@@ -64,6 +64,9 @@ base_list() {
 	for f in "$b"/static/bin/*; do
 		[ -e "$f" ] && echo "file /usr/local/bin/$(basename "$f") $f 0755 0 0"
 	done
+	for f in "$b"/helpers/*; do
+		[ -e "$f" ] && echo "file /usr/local/bin/$(basename "$f") $f 0755 0 0"
+	done
 	for f in "$b"/selftests/*_test; do
 		[ -e "$f" ] && echo "file /tests/kselftest/$(basename "$f") $f 0755 0 0"
 	done
