@@ -8,6 +8,8 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 SBINDIR ?= $(PREFIX)/sbin
 MANDIR ?= $(PREFIX)/share/man
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 SHELL := /bin/bash
@@ -75,7 +77,8 @@ lib: $(LIB_SO) $(B)/lib/libvserver.a $(B)/lib/vserver.pc
 # Each tool is util-vserver/NAME.c with a main(); every other .c there is
 # shared code linked into all tools and into the host tests. A tool too
 # large for one file has the rest in util-vserver/NAME/.
-TOOLS := vserver vserver-info vcontext vattribute vkill vwait vuname vps vserver-stat
+TOOLS := vserver vserver-info vcontext vattribute vkill vwait vuname vps vserver-stat \
+	vserver-autostart
 TOOL_COMMON := $(filter-out $(TOOLS:%=util-vserver/%.c),$(wildcard util-vserver/*.c))
 TOOL_DEPS := $(TOOL_COMMON) $(wildcard util-vserver/*.h) $(B)/lib/libvserver.a $(LIB_HDR)
 
@@ -155,6 +158,9 @@ vm-run: kernel initramfs
 
 # --- install ----------------------------------------------------------------
 
+# systemd units; a .in file has @SBINDIR@ in it.
+UNITS := systemd/vserver@.service.in systemd/vservers.target systemd/vservers-default.service.in
+
 install: lib tools
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/linux/vserver \
 		$(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8
@@ -169,6 +175,14 @@ install: lib tools
 	install -m 644 $(UAPI_OUT) $(DESTDIR)$(INCLUDEDIR)/linux/vserver/
 	install -m 755 $(TOOLS:%=$(B)/bin/%) $(DESTDIR)$(SBINDIR)/
 	install -m 644 $(TOOLS:%=util-vserver/man/%.8) $(DESTDIR)$(MANDIR)/man8/
+	# The units name the tools by their installed path: SBINDIR is substituted here.
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(BASHCOMPDIR)
+	for u in $(UNITS); do \
+		n=$${u##*/}; sed -e 's|@SBINDIR@|$(SBINDIR)|g' $$u >$(DESTDIR)$(SYSTEMDUNITDIR)/$${n%.in} && \
+		chmod 644 $(DESTDIR)$(SYSTEMDUNITDIR)/$${n%.in} || exit 1; \
+	done
+	install -m 644 completion/vserver.bash $(DESTDIR)$(BASHCOMPDIR)/vserver
+	ln -sf vserver $(DESTDIR)$(BASHCOMPDIR)/vserver-autostart
 
 clean:
 	rm -rf $(B)/lib $(B)/bin $(B)/static $(B)/selftests $(B)/helpers $(B)/host $(B)/include \
