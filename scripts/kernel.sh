@@ -218,11 +218,16 @@ cmd_build() {
 }
 
 # One tree, shared by every build: re-creating it under a running build
-# breaks that build, so tree and build operations take turns.
+# breaks that build, so tree and build operations take turns. The lock is
+# the machine's (VS_KERNEL_LOCK): builds of other clones would only halve
+# each other's cores.
 lock() {
 	mkdir -p "$b"
-	exec 9>"$b/.kernel.lock"
-	flock 9
+	exec 9>"${VS_KERNEL_LOCK:-/tmp/vserver-kernel-build.lock}"
+	if ! flock -n 9; then
+		say "waiting for another kernel build to finish"
+		flock 9
+	fi
 }
 
 case ${1:-} in
