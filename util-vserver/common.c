@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <linux/vserver/inode.h>
 #include <vserver.h>
 
 #include "common.h"
@@ -219,4 +220,159 @@ void vs_exec(char *const argv[])
 	execvp(argv[0], argv);
 	vs_warn("cannot execute %s: %m", argv[0]);
 	exit(errno == ENOENT ? VS_EXIT_NOEXEC : VS_EXIT_EXEC);
+}
+
+/* clang-format off */
+const struct vs_iattr_bit vs_iattr_bits[VS_IATTR_SHOWN] = {
+	{ IATTR_ADMIN,		'a', "admin" },
+	{ IATTR_WATCH,		'w', "watch" },
+	{ IATTR_HIDE,		'h', "hide" },
+	{ VS_IATTR_WRITE,	'm', "write" },
+	{ IATTR_BARRIER,	'b', "barrier" },
+	{ IATTR_IXUNLINK,	'u', "iunlink" },
+	{ IATTR_IMMUTABLE,	'i', "immutable" },
+	{ IATTR_COW,		'c', "cow" },
+	{ IATTR_TAG,		'x', "tag" },
+};
+/* clang-format on */
+
+const char *vs_iattr_string(uint32_t flags, uint32_t mask, char buf[VS_IATTR_SHOWN + 1])
+{
+	int i;
+
+	for (i = 0; i < VS_IATTR_SHOWN; i++) {
+		const struct vs_iattr_bit *b = &vs_iattr_bits[i];
+
+		if (!(mask & b->bit))
+			buf[i] = '-';
+		else
+			buf[i] = (flags & b->bit) ? (char)toupper(b->letter) : b->letter;
+	}
+	buf[VS_IATTR_SHOWN] = '\0';
+	return buf;
+}
+
+const char *vs_iattr_names(uint32_t bits, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	if (size)
+		buf[0] = '\0';
+	for (i = 0; i < VS_IATTR_SHOWN; i++) {
+		if (!(bits & vs_iattr_bits[i].bit) || len >= size)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "," : "",
+					vs_iattr_bits[i].name);
+	}
+	return buf;
+}
+
+struct walk {
+	unsigned int flags;
+	vs_walk_fn *fn;
+	void *arg;
+};
+
+static int not_dot_or_dotdot(const struct dirent *e)
+{
+	return strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+}
+
+static int not_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+/* "DIR/NAME", with DIR's trailing slashes dropped as util-vserver does; NULL after a message. */
+static char *join_path(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+	char *p;
+
+	while (len > 0 && dir[len - 1] == '/')
+		len--;
+	if (asprintf(&p, "%.*s/%s", (int)len, dir, name) < 0) {
+		vs_warn("cannot walk %s: %m", dir);
+		return NULL;
+	}
+	return p;
+}
+
+/* One entry of a directory: 0 done, 1 a subdirectory to walk later, -1 failed. */
+static int walk_entry(const struct walk *w, const char *path, struct stat *st)
+{
+	if (lstat(path, st) < 0) {
+		vs_warn("cannot access %s: %m", path);
+		return -1;
+	}
+	if (S_ISDIR(st->st_mode) && (w->flags & VS_WALK_RECURSE))
+		return 1;
+	return w->fn(path, st, w->arg) < 0 ? -1 : 0;
+}
+
+static void free_dirents(struct dirent **ents, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+}
+
+/*
+ * The directory @path itself, then its entries; with VS_WALK_RECURSE the
+ * subdirectories after the other entries, as util-vserver's -R does.
+ */
+static unsigned long walk_dir(const struct walk *w, const char *path, const struct stat *st)
+{
+	unsigned long failed = w->fn(path, st, w->arg) < 0;
+	cleanup_free struct stat *sts = NULL;
+	cleanup_free signed char *kind = NULL;
+	struct dirent **ents = NULL;
+	int n, i;
+
+	n = scandir(path, &ents,
+		    (w->flags & VS_WALK_DOTFILES) ? not_dot_or_dotdot : not_hidden, alphasort);
+	if (n < 0) {
+		vs_warn("cannot read the directory %s: %m", path);
+		return failed + 1;
+	}
+	sts = calloc((size_t)n + 1, sizeof(*sts));
+	kind = calloc((size_t)n + 1, sizeof(*kind));
+	if (!sts || !kind) {
+		vs_warn("cannot walk %s: %m", path);
+		free_dirents(ents, n);
+		return failed + 1;
+	}
+	for (i = 0; i < n; i++) {
+		cleanup_free char *p = join_path(path, ents[i]->d_name);
+
+		kind[i] = p ? walk_entry(w, p, &sts[i]) : -1;
+		failed += kind[i] < 0;
+	}
+	for (i = 0; i < n; i++) {
+		cleanup_free char *p = NULL;
+
+		if (kind[i] != 1 || ((w->flags & VS_WALK_XDEV) && sts[i].st_dev != st->st_dev))
+			continue;
+		p = join_path(path, ents[i]->d_name);
+		failed += p ? walk_dir(w, p, &sts[i]) : 1;
+	}
+	free_dirents(ents, n);
+	return failed;
+}
+
+unsigned long vs_walk(const char *path, unsigned int flags, vs_walk_fn *fn, void *arg)
+{
+	const struct walk w = { flags, fn, arg };
+	struct stat st;
+
+	if (lstat(path, &st) < 0) {
+		vs_warn("cannot access %s: %m", path);
+		return 1;
+	}
+	if (!S_ISDIR(st.st_mode) || (flags & VS_WALK_DIR_ITSELF))
+		return fn(path, &st, arg) < 0;
+	return walk_dir(&w, path, &st);
 }

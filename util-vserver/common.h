@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <stdbool.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,5 +143,59 @@ int vs_enter_spectator(void);
  * program does not exist, 126 when it cannot be run, after saying so.
  */
 void vs_exec(char *const argv[]) __attribute__((noreturn));
+
+/* --- inode attributes --------------------------------------------------- */
+
+/* util-vserver's IATTR_WRITE: set and shown by its tools, ignored by the kernel. */
+#define VS_IATTR_WRITE 0x00000008U
+
+/* The bits showattr shows, in its order. */
+#define VS_IATTR_SHOWN 9
+
+/* One of them: its IATTR_* value, showattr's letter and util-vserver's name. */
+struct vs_iattr_bit {
+	uint32_t bit;
+	char letter;
+	const char *name;
+};
+
+extern const struct vs_iattr_bit vs_iattr_bits[VS_IATTR_SHOWN];
+
+/*
+ * showattr's 9 characters for @flags and @mask (get_iattr's answer): per
+ * bit of vs_iattr_bits, its letter in upper case when set, in lower case
+ * when supported (in @mask) but clear, '-' when not in @mask. Writes 10
+ * bytes with the NUL into @buf and returns it.
+ */
+const char *vs_iattr_string(uint32_t flags, uint32_t mask, char buf[VS_IATTR_SHOWN + 1]);
+
+/*
+ * The names of the bits of @bits that vs_iattr_bits knows, separated by
+ * commas, into @buf (truncated to @size); "" for none. Returns @buf.
+ */
+const char *vs_iattr_names(uint32_t bits, char *buf, size_t size);
+
+/* --- walking files as util-vserver's setattr and showattr do ------------- */
+
+enum {
+	VS_WALK_DIR_ITSELF = 1,	/* a directory is one file: its entries are not visited */
+	VS_WALK_RECURSE = 2,	/* visit subdirectories as well (-R) */
+	VS_WALK_DOTFILES = 4,	/* visit entries whose name starts with '.' (-a) */
+	VS_WALK_XDEV = 8,	/* do not descend into another filesystem (-x) */
+};
+
+/* Called per file with its path and lstat(2); returns 0, or -1 after a message. */
+typedef int vs_walk_fn(const char *path, const struct stat *st, void *arg);
+
+/*
+ * Call @fn for @path. When @path is a directory and @flags lacks
+ * VS_WALK_DIR_ITSELF: for the directory, then for each of its entries as
+ * "PATH/NAME" (sorted by name, without "." and ".."); with VS_WALK_RECURSE
+ * subdirectories are not passed to @fn with the other entries but walked
+ * the same way after them. Symbolic links are never followed. Returns the
+ * number of failures: those of @fn, and the files and directories that
+ * could not be read (each said on stderr).
+ */
+unsigned long vs_walk(const char *path, unsigned int flags, vs_walk_fn *fn, void *arg);
 
 #endif

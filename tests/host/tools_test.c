@@ -7,9 +7,15 @@
  * Copyright (C) 2026 The vserver authors
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <linux/vserver/inode.h>
 
 #include <vserver.h>
 
@@ -96,6 +102,102 @@ static void test_lib_checks(void)
 	   "set_vhi_name: NULL is EINVAL");
 }
 
+static void test_iattr(void)
+{
+	char buf[VS_IATTR_SHOWN + 1], names[64];
+
+	ok(!strcmp(vs_iattr_string(IATTR_TAG | IATTR_BARRIER, IATTR_BARRIER, buf), "----B----"),
+	   "iattr string: a barrier, tag not supported");
+	ok(!strcmp(vs_iattr_string(IATTR_TAG, IATTR_BARRIER, buf), "----b----"),
+	   "iattr string: barrier supported but clear");
+	ok(!strcmp(vs_iattr_string(0xFFFFFFFF, 0xFFFFFFFF, buf), "AWHMBUICX"),
+	   "iattr string: every bit, in util-vserver's order");
+	ok(!strcmp(vs_iattr_string(IATTR_IMMUTABLE, IATTR_FLAGS | IATTR_IMMUTABLE | IATTR_TAG, buf),
+		   "awh---I-x"),
+	   "iattr string: lower case for supported, clear bits");
+	ok(!strcmp(vs_iattr_names(IATTR_IMMUTABLE | IATTR_IXUNLINK, names, sizeof(names)),
+		   "iunlink,immutable"),
+	   "iattr names: util-vserver's, in bit order");
+	ok(!strcmp(vs_iattr_names(0x40000000, names, sizeof(names)), ""),
+	   "iattr names: an unknown bit has none");
+}
+
+static char visited[1024];
+
+static int record(const char *path, const struct stat *st, void *arg)
+{
+	const char *root = arg;
+
+	snprintf(visited + strlen(visited), sizeof(visited) - strlen(visited), "%s%s%s",
+		 visited[0] ? " " : "", path + strlen(root), S_ISDIR(st->st_mode) ? "/" : "");
+	return strstr(path, "fail") ? -1 : 0;
+}
+
+static void touch(const char *dir, const char *name)
+{
+	char p[512];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	if (name[strlen(name) - 1] == '/')
+		mkdir(p, 0755);
+	else
+		close(open(p, O_CREAT | O_WRONLY, 0644));
+}
+
+/* vs_walk() with its message on stderr dropped: stdout is TAP. */
+static unsigned long quiet_walk(const char *path, char *root)
+{
+	const int saved = dup(2), null = open("/dev/null", O_WRONLY);
+	unsigned long failed;
+
+	dup2(null, 2);
+	failed = vs_walk(path, 0, record, root);
+	dup2(saved, 2);
+	close(null);
+	close(saved);
+	return failed;
+}
+
+/* vs_walk: the order and choice of util-vserver's showattr and setattr. */
+static void test_walk(void)
+{
+	char root[] = "/tmp/vs-walk-XXXXXX", path[600];
+	static const char *const tree[] = { "b", "a", "d/", "d/z", "d/e/", "d/e/y", ".h/",
+					    ".h/x", "c/", "fail" };
+	unsigned long failed;
+	size_t i;
+
+	if (!mkdtemp(root)) {
+		ok(0, "walk: mkdtemp");
+		return;
+	}
+	for (i = 0; i < sizeof(tree) / sizeof(tree[0]); i++)
+		touch(root, tree[i]);
+	visited[0] = '\0';
+	failed = vs_walk(root, 0, record, root);
+	ok(!strcmp(visited, "/ /a /b /c/ /d/ /fail") && failed == 1,
+	   "walk: a directory, then its entries by name, no dot files");
+	visited[0] = '\0';
+	failed = vs_walk(root, VS_WALK_DIR_ITSELF, record, root);
+	ok(!strcmp(visited, "/") && failed == 0, "walk: DIR_ITSELF visits the directory only");
+	visited[0] = '\0';
+	snprintf(path, sizeof(path), "%s/d/", root);
+	vs_walk(path, VS_WALK_RECURSE | VS_WALK_DOTFILES, record, root);
+	ok(!strcmp(visited, "/d// /d/z /d/e/ /d/e/y"),
+	   "walk: RECURSE: files first, then each subdirectory; trailing slashes dropped");
+	visited[0] = '\0';
+	vs_walk(root, VS_WALK_RECURSE | VS_WALK_DOTFILES, record, root);
+	ok(!strcmp(visited, "/ /a /b /fail /.h/ /.h/x /c/ /d/ /d/z /d/e/ /d/e/y"),
+	   "walk: DOTFILES and RECURSE over the whole tree");
+	visited[0] = '\0';
+	snprintf(path, sizeof(path), "%s/nonexistent", root);
+	ok(quiet_walk(path, root) == 1 && !visited[0],
+	   "walk: a missing file is one failure, without a call");
+	snprintf(path, sizeof(path), "rm -rf '%s'", root);
+	if (system(path) != 0)
+		ok(0, "walk: clean up");
+}
+
 int main(void)
 {
 	test_parse_uint();
@@ -103,6 +205,8 @@ int main(void)
 	test_signals();
 	test_names();
 	test_lib_checks();
+	test_iattr();
+	test_walk();
 	printf("1..%d\n", n);
 	return failed != 0;
 }
