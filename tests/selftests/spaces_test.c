@@ -67,6 +67,48 @@ TEST(set_space_errors)
 	EXPECT_EQ(0, set_space(VS_SELF, 0, 0));
 }
 
+/*
+ * A new pid namespace without a process has no "pid for children" to keep:
+ * set_space must refuse it and leave the slot empty (it used to store NULL,
+ * and a later enter_space oopsed on it).
+ */
+static int pidns_without_process(void *arg)
+{
+	if (vs_create(132, VXF_INIT_SET) != 132)
+		return 1;
+	if (unshare(CLONE_NEWPID))
+		return 2;
+	errno = 0;
+	if (set_space(VS_SELF, CLONE_NEWPID, 0) != -1 || errno != EINVAL)
+		return 3;
+	errno = 0;
+	if (set_space(VS_SELF, CLONE_NEWPID | CLONE_NEWUTS, 0) != -1 || errno != EINVAL)
+		return 4;
+	return 0;
+}
+
+TEST(set_space_pid_without_process)
+{
+	pid_t guest = vs_spawn(pidns_without_process, NULL);
+	int status;
+	pid_t pid;
+
+	ASSERT_LT(0, guest);
+	/* Nothing was stored, not even the uts namespace of the second call. */
+	errno = 0;
+	EXPECT_EQ(-1, enter_space(132, CLONE_NEWPID, 0));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, enter_space(132, CLONE_NEWUTS, 0));
+	EXPECT_EQ(EINVAL, errno);
+	pid = fork();
+	if (!pid)
+		_exit(enter_space(132, 0, 0) ? 100 + errno : 0);
+	waitpid(pid, &status, 0);
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	vs_reap(guest);
+}
+
 /* The guest: own uts, ipc and mount namespaces, stored in slot 0. */
 static int make_guest(void *arg)
 {

@@ -88,12 +88,14 @@ static int mask_args(struct vs_call *const call, u64 *const mask,
  * @call: call->vxi = the context; data = struct vcmd_space_mask_v1/v2
  *
  * Return: 0, -EINVAL for an index >= 2 or a kind outside the supported
- * mask (user namespaces included), -ENOMEM.
+ * mask (user namespaces included) or one the caller has no namespace of
+ * (a new pid namespace without a process yet), -ENOMEM.
  */
 long vs_set_space(struct vs_call *const call)
 {
-	struct vx_space *s;
+	struct ns_common *ns[VX_SPACE_KINDS] = {};
 	struct fs_struct *fs = NULL;
+	struct vx_space *s;
 	u64 mask;
 	u32 index;
 	int i, err;
@@ -103,28 +105,49 @@ long vs_set_space(struct vs_call *const call)
 		return err;
 	if (mask & ~(u64)VS_SPACE_SUPPORTED)
 		return -EINVAL;
+	/*
+	 * Take every reference first: a kind the caller has no namespace of
+	 * (pid for children after unshare(CLONE_NEWPID) of a task whose new
+	 * namespace has no process yet) fails the call, and the slot is left
+	 * as it was.
+	 */
+	for (i = 0; i < VX_SPACE_KINDS; i++) {
+		if (!(mask & kinds[i].flag))
+			continue;
+		ns[i] = kinds[i].ops->get(current);
+		if (!ns[i]) {
+			err = -EINVAL;
+			goto out_put;
+		}
+	}
 	if (mask & CLONE_FS) {
 		fs = copy_fs_struct(current->fs);
-		if (!fs)
-			return -ENOMEM;
+		if (!fs) {
+			err = -ENOMEM;
+			goto out_put;
+		}
 	}
 	s = &call->vxi->space[index];
 	mutex_lock(&call->vxi->space_lock);
 	for (i = 0; i < VX_SPACE_KINDS; i++) {
-		if (!(mask & kinds[i].flag))
+		if (!ns[i])
 			continue;
-		if (s->ns[i])
-			kinds[i].ops->put(s->ns[i]);
-		s->ns[i] = kinds[i].ops->get(current);
+		swap(s->ns[i], ns[i]);
 	}
 	if (fs) {
-		if (s->fs)
-			free_fs_struct(s->fs);
-		s->fs = fs;
+		swap(s->fs, fs);
+		if (fs)
+			free_fs_struct(fs);
 	}
 	s->nsmask |= mask;
 	mutex_unlock(&call->vxi->space_lock);
-	return 0;
+	err = 0;
+	/* ns[] now holds the replaced namespaces, if any. */
+out_put:
+	for (i = 0; i < VX_SPACE_KINDS; i++)
+		if (ns[i])
+			kinds[i].ops->put(ns[i]);
+	return err;
 }
 
 static int enter_locked(const struct vx_space *const s, const u64 mask)
