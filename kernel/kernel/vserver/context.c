@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Linux-VServer - Security contexts: the id hash and the lifecycle
+ * Linux-VServer - Security contexts: the id table of contexts
  *
- * A context lives in the hash ("active") from ctx_create until its last task
- * leaves, unless it is PERSISTENT. Teardown unhashes it, so no command and no
- * /proc lookup finds it again, and wakes wait_exit; the structure itself
- * lives on until the last reference (a cred, a counted task) goes.
+ * Lookup, creation and teardown are the id table's (idtab.c); what is
+ * particular to a context happens here: its defaults, its namespaces going
+ * away with it, wait_exit being woken.
  *
  * Copyright (C) 2026 The vserver authors
  */
 
-#include <linux/atomic.h>
 #include <linux/err.h>
-#include <linux/hashtable.h>
-#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/vserver/context.h>
@@ -21,58 +17,65 @@
 #include "common.h"
 #include "context.h"
 
-#define VX_HASH_BITS 8
+/* The id table interprets these bits, and reaches the head's fields by name. */
+static_assert(VXF_STATE_SETUP == VS_ID_STATE_SETUP);
+static_assert(VXF_PERSISTENT == VS_ID_PERSISTENT);
+static_assert(offsetof(struct vx_info, xid) == offsetof(struct vs_id, id));
+static_assert(offsetof(struct vx_info, proc) == offsetof(struct vs_id, proc));
 
-static DEFINE_HASHTABLE(vx_hash, VX_HASH_BITS);
-/* Protects vx_hash and the @active transitions; nests outside vxi->lock. */
-static DEFINE_SPINLOCK(vx_hash_lock);
+static int ctx_proc_attach(struct vs_id *const id)
+{
+	return vx_proc_attach(container_of(id, struct vx_info, head));
+}
 
-/*
- * Serializes creation and teardown, so that a context torn down and created
- * again with the same id never finds its old /proc/virtual entry in place.
- * Outside vx_hash_lock.
- */
-static DEFINE_MUTEX(vx_lifecycle);
+static void ctx_proc_detach(struct vs_id *const id)
+{
+	vx_proc_detach(container_of(id, struct vx_info, head));
+}
 
-static atomic_t vx_total = ATOMIC_INIT(0);
-static atomic_t vx_active = ATOMIC_INIT(0);
+/* The guest is gone: its namespaces go too, and wait_exit returns. */
+static void ctx_ended(struct vs_id *const id)
+{
+	struct vx_info *const vxi = container_of(id, struct vx_info, head);
+
+	vx_release_spaces(vxi);
+	wake_up_all(&vxi->exit_wq);
+}
+
+static void ctx_free(struct vs_id *const id)
+{
+	kfree_rcu(container_of(id, struct vx_info, head), rcu);
+}
+
+static const struct vs_idtab_ops ctx_ops = {
+	.proc_attach = ctx_proc_attach,
+	.proc_detach = ctx_proc_detach,
+	.ended = ctx_ended,
+	.free = ctx_free,
+};
+
+static struct vs_idtab vx_tab = VS_IDTAB_INIT(vx_tab, &ctx_ops);
 
 unsigned int vx_count_total(void)
 {
-	return atomic_read(&vx_total);
+	return atomic_read(&vx_tab.total);
 }
 
 unsigned int vx_count_active(void)
 {
-	return atomic_read(&vx_active);
+	return atomic_read(&vx_tab.nactive);
 }
 
 /**
  * vx_put - Drop a reference
  * @vxi: the context, or NULL
  *
- * May be called from any context (cred_free runs from an RCU callback):
- * everything that sleeps was released at teardown.
+ * May be called from any context (cred_free runs from an RCU callback).
  */
 void vx_put(struct vx_info *const vxi)
 {
-	if (!vxi || !refcount_dec_and_test(&vxi->usecnt))
-		return;
-	WARN_ON_ONCE(vxi->active || vxi->tasks);
-	atomic_dec(&vx_total);
-	kfree_rcu(vxi, rcu);
-}
-
-static struct vx_info *find_locked(const u32 xid)
-{
-	struct vx_info *vxi;
-
-	hash_for_each_possible_rcu(vx_hash, vxi, hlist, xid,
-				   lockdep_is_held(&vx_hash_lock) ||
-				   lockdep_is_held(&vx_lifecycle))
-		if (vxi->xid == xid)
-			return vxi;
-	return NULL;
+	if (vxi)
+		vs_id_put(&vx_tab, &vxi->head);
 }
 
 /**
@@ -83,35 +86,9 @@ static struct vx_info *find_locked(const u32 xid)
  */
 struct vx_info *vx_lookup(const u32 xid)
 {
-	struct vx_info *vxi;
+	struct vs_id *const id = vs_id_lookup(&vx_tab, xid);
 
-	rcu_read_lock();
-	vxi = find_locked(xid);
-	if (vxi && (!READ_ONCE(vxi->active) ||
-		    !refcount_inc_not_zero(&vxi->usecnt)))
-		vxi = NULL;
-	rcu_read_unlock();
-	return vxi;
-}
-
-static struct vx_info *alloc_vx_info(const u32 xid, const u64 flags)
-{
-	struct vx_info *const vxi = kzalloc(sizeof(*vxi), GFP_KERNEL_ACCOUNT);
-
-	if (!vxi)
-		return NULL;
-	vxi->xid = xid;
-	/* The hash's reference. */
-	refcount_set(&vxi->usecnt, 1);
-	spin_lock_init(&vxi->lock);
-	mutex_init(&vxi->space_lock);
-	init_waitqueue_head(&vxi->exit_wq);
-	vxi->flags = flags;
-	/* Every capability, CAP_CONTEXT included (ABI §3.3). */
-	vxi->bcaps = ~0ULL;
-	/* Boot time, as /proc/uptime counts it (suspend included). */
-	vxi->start_ns = ktime_get_boottime_ns();
-	return vxi;
+	return id ? container_of(id, struct vx_info, head) : NULL;
 }
 
 /**
@@ -125,37 +102,24 @@ static struct vx_info *alloc_vx_info(const u32 xid, const u64 flags)
  */
 struct vx_info *vx_create(const u32 xid, const u64 flags)
 {
-	struct vx_info *vxi, *old;
+	struct vx_info *const vxi = kzalloc(sizeof(*vxi), GFP_KERNEL_ACCOUNT);
 	int err;
 
-	might_sleep();
-	/* Allocate outside the lock, look again before inserting. */
-	vxi = alloc_vx_info(xid, flags);
 	if (!vxi)
 		return ERR_PTR(-ENOMEM);
-	atomic_inc(&vx_total);
-
-	mutex_lock(&vx_lifecycle);
-	old = find_locked(xid);
-	if (old) {
-		err = (READ_ONCE(old->flags) & VXF_STATE_SETUP) ? -EBUSY : -EEXIST;
-		goto out_put;
+	vs_id_init(&vx_tab, &vxi->head, xid, flags);
+	mutex_init(&vxi->space_lock);
+	init_waitqueue_head(&vxi->exit_wq);
+	/* Every capability, CAP_CONTEXT included (ABI §3.3). */
+	vxi->bcaps = ~0ULL;
+	/* Boot time, as /proc/uptime counts it (suspend included). */
+	vxi->start_ns = ktime_get_boottime_ns();
+	err = vs_id_insert(&vx_tab, &vxi->head);
+	if (err) {
+		vx_put(vxi);
+		return ERR_PTR(err);
 	}
-	err = vx_proc_attach(vxi);
-	if (err)
-		goto out_put;
-	spin_lock(&vx_hash_lock);
-	vxi->active = true;
-	hash_add_rcu(vx_hash, &vxi->hlist, xid);
-	atomic_inc(&vx_active);
-	spin_unlock(&vx_hash_lock);
-	mutex_unlock(&vx_lifecycle);
-	return vx_get(vxi);
-
-out_put:
-	mutex_unlock(&vx_lifecycle);
-	vx_put(vxi);
-	return ERR_PTR(err);
+	return vxi;
 }
 
 /**
@@ -167,31 +131,7 @@ out_put:
  */
 void vx_release_unused(struct vx_info *const vxi)
 {
-	bool unhashed = false;
-
-	might_sleep();
-	mutex_lock(&vx_lifecycle);
-	spin_lock(&vx_hash_lock);
-	spin_lock(&vxi->lock);
-	if (vxi->active && !vxi->tasks && !(vxi->flags & VXF_PERSISTENT)) {
-		vxi->active = false;
-		hash_del_rcu(&vxi->hlist);
-		atomic_dec(&vx_active);
-		unhashed = true;
-	}
-	spin_unlock(&vxi->lock);
-	spin_unlock(&vx_hash_lock);
-	if (unhashed)
-		vx_proc_detach(vxi);
-	mutex_unlock(&vx_lifecycle);
-	if (!unhashed)
-		return;
-
-	/* The guest is gone: its namespaces go too. */
-	vx_release_spaces(vxi);
-	wake_up_all(&vxi->exit_wq);
-	/* The hash's reference. */
-	vx_put(vxi);
+	vs_id_release_unused(&vx_tab, &vxi->head);
 }
 
 bool vx_is_active(struct vx_info *const vxi)
@@ -199,15 +139,10 @@ bool vx_is_active(struct vx_info *const vxi)
 	return READ_ONCE(vxi->active);
 }
 
-/**
- * vx_task_enter - Count one more task in a context
- * @vxi: the context
- */
+/** vx_task_enter - Count one more task in a context */
 void vx_task_enter(struct vx_info *const vxi)
 {
-	spin_lock(&vxi->lock);
-	vxi->tasks++;
-	spin_unlock(&vxi->lock);
+	vs_id_task_enter(&vxi->head);
 }
 
 /**
@@ -217,17 +152,8 @@ void vx_task_enter(struct vx_info *const vxi)
  */
 void vx_task_leave(struct vx_info *const vxi, const int code)
 {
-	bool last;
-
-	spin_lock(&vxi->lock);
-	if (WARN_ON_ONCE(vxi->tasks <= 0)) {
-		spin_unlock(&vxi->lock);
-		return;
-	}
-	vxi->exit_code = code;
-	last = !--vxi->tasks;
-	spin_unlock(&vxi->lock);
-	if (last)
+	WRITE_ONCE(vxi->exit_code, code);
+	if (vs_id_task_leave(&vxi->head))
 		vx_release_unused(vxi);
 }
 
@@ -239,7 +165,7 @@ void vx_task_leave(struct vx_info *const vxi, const int code)
  */
 u64 vx_flags_mask(const struct vx_info *const vxi)
 {
-	return ~(VXF_ONE_TIME & ~READ_ONCE(vxi->flags));
+	return vs_id_flags_mask(&vxi->head, VXF_ONE_TIME);
 }
 
 /**
@@ -248,24 +174,12 @@ u64 vx_flags_mask(const struct vx_info *const vxi)
  * @flags: new values of the bits in @mask
  * @mask: bits to change
  *
- * One-time bits can only be cleared: a request to set one that is already
- * clear is ignored. Clearing PERSISTENT ends a context without tasks.
+ * One-time bits can only be cleared. Clearing PERSISTENT ends a context
+ * without tasks.
  *
  * Return: the flags before the change.
  */
 u64 vx_set_flags(struct vx_info *const vxi, const u64 flags, const u64 mask)
 {
-	u64 old, new;
-
-	spin_lock(&vxi->lock);
-	old = vxi->flags;
-	/* vx_flags_mask() leaves out the one-time bits already cleared. */
-	new = (old & ~(mask & vx_flags_mask(vxi))) |
-	      (flags & mask & vx_flags_mask(vxi));
-	vxi->flags = new;
-	spin_unlock(&vxi->lock);
-
-	if ((old & VXF_PERSISTENT) && !(new & VXF_PERSISTENT))
-		vx_release_unused(vxi);
-	return old;
+	return vs_id_set_flags(&vx_tab, &vxi->head, flags, mask, VXF_ONE_TIME);
 }

@@ -16,6 +16,8 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 
+#include "idtab.h"
+
 struct proc_dir_entry;
 
 #define VX_NAME_LEN 65
@@ -41,16 +43,11 @@ struct vx_space {
 
 /**
  * struct vx_info - A security context: what ties the tasks of a guest together
- * @hlist: in the id hash while @active; under vx_hash_lock, RCU for readers
- * @rcu: frees the structure after the last reference
- * @xid: the context id, 2..65535
- * @usecnt: references: the hash (while active), every cred and every task
- *          counted in the context, open /proc/virtual files
- * @lock: protects everything below; taken from the exit path, so a spinlock.
- *        Nests inside nothing of ours; never held across a sleep.
- * @tasks: tasks (threads) in the context; 0 and not PERSISTENT ends it
- * @active: hashed and visible; false for good once torn down
- * @flags: VXF_* context flags
+ * @head: the id-table head (struct vs_id, see idtab.h), also reachable by
+ *        its fields' names: @hlist, @rcu, @xid (2..65535), @usecnt (the
+ *        hash while active, every cred and counted task, open
+ *        /proc/virtual files), @lock (also protects the fields below up to
+ *        @name), @tasks, @active, @flags (VXF_*), @proc (/proc/virtual/<xid>)
  * @ccaps: VXC_* context capabilities
  * @bcaps: bounding capabilities, bit n = capability n, bit 63 = CAP_CONTEXT
  * @umask: CLONE_NEW* bits guest tasks may unshare
@@ -62,20 +59,16 @@ struct vx_space {
  * @name: the VHIN_CONTEXT string (util-vserver keeps the config dir there)
  * @start_ns: creation time (CLOCK_BOOTTIME), for VXF_VIRT_UPTIME
  * @exit_wq: wait_exit sleeps here until @active turns false
- * @proc: the /proc/virtual/<xid> directory
  * @space_lock: protects @space; a mutex (namespace puts may sleep)
  * @space: the space slots
  */
 struct vx_info {
-	struct hlist_node hlist;
-	struct rcu_head rcu;
-	u32 xid;
-	refcount_t usecnt;
-
-	spinlock_t lock; /* see @lock above */
-	int tasks;
-	bool active;
-	u64 flags;
+	union {
+		struct vs_id head;
+		struct {
+			VS_ID_HEAD(xid);
+		};
+	};
 	u64 ccaps;
 	u64 bcaps;
 	u64 umask;
@@ -88,7 +81,6 @@ struct vx_info {
 
 	u64 start_ns;
 	wait_queue_head_t exit_wq;
-	struct proc_dir_entry *proc;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACE_SLOTS];
 };
@@ -100,7 +92,7 @@ struct vx_info {
 static inline struct vx_info *vx_get(struct vx_info *const vxi)
 {
 	if (vxi)
-		refcount_inc(&vxi->usecnt);
+		vs_id_get(&vxi->head);
 	return vxi;
 }
 
