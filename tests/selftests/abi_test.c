@@ -19,7 +19,9 @@
  * The VCI bits this kernel reports, bit for bit: a bit appears here in the
  * same change that implements its feature (see vs_vci()).
  */
-#define EXPECTED_VCI ((1U << VCI_KCBIT_NO_DYNAMIC) | (1U << VCI_KCBIT_SPACES))
+#define EXPECTED_VCI                                                          \
+	((1U << VCI_KCBIT_NO_DYNAMIC) | (1U << VCI_KCBIT_SPACES) |            \
+	 (1U << VCI_KCBIT_NETV2))
 
 TEST(get_version)
 {

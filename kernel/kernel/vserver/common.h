@@ -30,5 +30,6 @@ extern const struct lsm_id vs_lsmid;
 void vs_add_cred_hooks(void);
 void vs_add_task_hooks(void);
 void vs_add_inode_hooks(void);
+void vs_add_net_hooks(void);
 
 #endif /* _VSERVER_COMMON_H */

@@ -25,6 +25,7 @@ static void hook_cred_transfer(struct cred *const new,
 
 	*n = *vs_cred(old);
 	vx_get(n->vxi);
+	nx_get(n->nxi);
 }
 
 static int hook_cred_prepare(struct cred *const new,
@@ -37,6 +38,7 @@ static int hook_cred_prepare(struct cred *const new,
 static void hook_cred_free(struct cred *const cred)
 {
 	vx_put(vs_cred(cred)->vxi);
+	nx_put(vs_cred(cred)->nxi);
 }
 
 static int hook_task_alloc(struct task_struct *const task,
@@ -48,18 +50,35 @@ static int hook_task_alloc(struct task_struct *const task,
 	 */
 	const struct cred *const cred = rcu_dereference_protected(task->cred, 1);
 	struct vx_info *const vxi = vs_cred(cred)->vxi;
+	struct nx_info *const nxi = vs_cred(cred)->nxi;
 
 	if (vxi) {
 		vs_task(task)->counted = vx_get(vxi);
 		vx_task_enter(vxi);
 	}
+	if (nxi) {
+		vs_task(task)->counted_nx = nx_get(nxi);
+		nx_task_enter(nxi);
+	}
 	return 0;
+}
+
+static void task_uncount_nx(struct task_struct *const task)
+{
+	struct nx_info *const nxi = vs_task(task)->counted_nx;
+
+	if (!nxi)
+		return;
+	vs_task(task)->counted_nx = NULL;
+	nx_task_leave(nxi);
+	nx_put(nxi);
 }
 
 static void task_uncount(struct task_struct *const task, const int code)
 {
 	struct vx_info *const vxi = vs_task(task)->counted;
 
+	task_uncount_nx(task);
 	if (!vxi)
 		return;
 	vs_task(task)->counted = NULL;
@@ -85,8 +104,10 @@ void vs_task_exit(struct task_struct *const task, const long code)
 {
 	struct vx_info *const vxi = vs_task(task)->counted;
 
-	if (!vxi)
+	if (!vxi) {
+		task_uncount_nx(task);
 		return;
+	}
 	spin_lock(&vxi->lock);
 	if (vxi->initpid == task->pid) {
 		vxi->initpid = 0;
@@ -207,6 +228,35 @@ int vs_migrate(struct vx_info *const vxi, const u32 xid)
 	if (vxi) {
 		t->counted = vx_get(vxi);
 		vx_task_enter(vxi);
+	}
+	return commit_creds(new);
+}
+
+/**
+ * vs_nx_migrate - Move current into a network context, or to nid 1
+ * @nxi: the network context, or NULL with @nid 1 for the spectator
+ * @nid: the target id
+ *
+ * Only host tasks migrate (the dispatcher makes sure); a host task may
+ * change its network context, and leaves the old one then.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vs_nx_migrate(struct nx_info *const nxi, const u32 nid)
+{
+	struct cred *const new = prepare_creds();
+	struct vs_cred *c;
+
+	if (!new)
+		return -ENOMEM;
+	c = vs_cred(new);
+	nx_put(c->nxi);
+	c->nxi = nx_get(nxi);
+	c->nid = nid;
+	task_uncount_nx(current);
+	if (nxi) {
+		vs_task(current)->counted_nx = nx_get(nxi);
+		nx_task_enter(nxi);
 	}
 	return commit_creds(new);
 }

@@ -12,13 +12,17 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/sched.h>
+#include <net/sock.h>
 
 #include "context.h"
+#include "network.h"
 
 /**
  * struct vs_cred - The context identity of a credential
  * @vxi: the context (a reference), NULL for the host and the spectator
  * @xid: 0 host, 1 spectator, else @vxi->xid
+ * @nxi: the network context (a reference), NULL for nid 0 and 1
+ * @nid: 0 host, 1 spectator, else @nxi->nid
  *
  * Kept in the cred so that every check (and every file opened) sees the
  * identity of the task that acts; prepare_creds() copies it to children.
@@ -26,17 +30,32 @@
 struct vs_cred {
 	struct vx_info *vxi;
 	u32 xid;
+	u32 nid;
+	struct nx_info *nxi;
 };
 
 /**
  * struct vs_task - What a task is counted in
  * @counted: the context whose task count includes this task (a reference)
+ * @counted_nx: likewise, the network context
  *
  * Separate from the cred: a cred can be shared and outlive its task, but
  * "tasks in the context" must drop when the task exits.
  */
 struct vs_task {
 	struct vx_info *counted;
+	struct nx_info *counted_nx;
+};
+
+/**
+ * struct vs_sock - The network context of a socket
+ * @nxi: the network context of the task that created it (a reference),
+ *       NULL for nid 0 and 1 and for kernel sockets; inherited by accepted
+ *       sockets. Sockets keep a network context's structure alive, not
+ *       the context itself.
+ */
+struct vs_sock {
+	struct nx_info *nxi;
 };
 
 /**
@@ -75,6 +94,11 @@ static inline struct vs_file *vs_file(const struct file *const file)
 	return file->f_security + vs_blob_sizes.lbs_file;
 }
 
+static inline struct vs_sock *vs_sock(const struct sock *const sk)
+{
+	return sk->sk_security + vs_blob_sizes.lbs_sock;
+}
+
 static inline struct vs_inode *vs_inode(const struct inode *const inode)
 {
 	return inode->i_security + vs_blob_sizes.lbs_inode;
@@ -109,6 +133,7 @@ static inline bool vs_xid_acts(const u32 actor, const u32 target)
 }
 
 int vs_migrate(struct vx_info *vxi, u32 xid);
+int vs_nx_migrate(struct nx_info *nxi, u32 nid);
 int vs_apply_bcaps(struct vx_info *vxi);
 void vs_apply_bcaps_all(struct vx_info *vxi);
 

@@ -25,9 +25,11 @@
 #include "common.h"
 #include "context.h"
 #include "cred.h"
+#include "network.h"
 #include "switch.h"
 
 static struct proc_dir_entry *vs_proc_virtual __ro_after_init;
+static struct proc_dir_entry *vs_proc_virtnet __ro_after_init;
 
 /* The data of /proc/virtual entries only host and spectator may see. */
 static const char vs_host_only[] = "host only";
@@ -83,6 +85,11 @@ static int vx_status_show(struct seq_file *const m, void *const v)
 	return 0;
 }
 
+static struct proc_dir_entry *id_dir(struct proc_dir_entry *parent, u32 id,
+				     void *data,
+				     int (*info)(struct seq_file *, void *),
+				     int (*status)(struct seq_file *, void *));
+
 /**
  * vx_proc_attach - Create /proc/virtual/<xid>
  * @vxi: a context being created
@@ -91,20 +98,9 @@ static int vx_status_show(struct seq_file *const m, void *const v)
  */
 int vx_proc_attach(struct vx_info *const vxi)
 {
-	struct proc_dir_entry *dir;
-	char name[12];
-
-	snprintf(name, sizeof(name), "%u", vxi->xid);
-	dir = proc_mkdir_data(name, 0555, vs_proc_virtual, vxi);
-	if (!dir)
-		return -ENOMEM;
-	if (!proc_create_single_data("info", 0444, dir, vx_info_show, vxi) ||
-	    !proc_create_single_data("status", 0444, dir, vx_status_show, vxi)) {
-		proc_remove(dir);
-		return -ENOMEM;
-	}
-	vxi->proc = dir;
-	return 0;
+	vxi->proc = id_dir(vs_proc_virtual, vxi->xid, vxi, vx_info_show,
+			   vx_status_show);
+	return vxi->proc ? 0 : -ENOMEM;
 }
 
 /**
@@ -117,6 +113,86 @@ void vx_proc_detach(struct vx_info *const vxi)
 {
 	proc_remove(vxi->proc);
 	vxi->proc = NULL;
+}
+
+/* /proc/virtnet/status (ABI §5.2). */
+static int net_status_show(struct seq_file *const m, void *const v)
+{
+	seq_printf(m, "#CTotal:\t%u\n", nx_count_total());
+	seq_printf(m, "#CActive:\t%u\n", nx_count_active());
+	return 0;
+}
+
+/* /proc/virtnet/<nid>/info: ids, broadcast, loopback, then every entry. */
+static int nx_info_show(struct seq_file *const m, void *const v)
+{
+	struct nx_info *const nxi = m->private;
+	const struct nx_addrs *l;
+	unsigned int i;
+
+	seq_printf(m, "ID:\t%u\n", nxi->nid);
+	seq_printf(m, "Info:\t%p\n", nxi);
+	seq_printf(m, "Bcast:\t%pI4\n", &nxi->bcast);
+	seq_printf(m, "Lback:\t%pI4\n", &nxi->lback);
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n4; i++)
+		seq_printf(m, "%u:\t[%pI4-%pI4/%pI4:%04x]\n", i, &l->v4[i].ip,
+			   &l->v4[i].ip2, &l->v4[i].mask, l->v4[i].type);
+	for (i = 0; l && i < l->n6; i++)
+		seq_printf(m, "%u:\t[%pI6c/%pI6c/%u:%04x]\n", i, &l->v6[i].ip,
+			   &l->v6[i].mask, l->v6[i].prefix, l->v6[i].type);
+	rcu_read_unlock();
+	return 0;
+}
+
+static int nx_status_show(struct seq_file *const m, void *const v)
+{
+	struct nx_info *const nxi = m->private;
+
+	spin_lock(&nxi->lock);
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->usecnt));
+	seq_printf(m, "Tasks:\t%d\n", nxi->tasks);
+	seq_printf(m, "Flags:\t%016llx\n", nxi->flags);
+	seq_printf(m, "NCaps:\t%016llx\n", nxi->ncaps);
+	spin_unlock(&nxi->lock);
+	return 0;
+}
+
+/* A directory with info and status files for @data under @parent. */
+static struct proc_dir_entry *id_dir(struct proc_dir_entry *const parent,
+				     const u32 id, void *const data,
+				     int (*info)(struct seq_file *, void *),
+				     int (*status)(struct seq_file *, void *))
+{
+	struct proc_dir_entry *dir;
+	char name[12];
+
+	snprintf(name, sizeof(name), "%u", id);
+	dir = proc_mkdir_data(name, 0555, parent, data);
+	if (!dir)
+		return NULL;
+	if (!proc_create_single_data("info", 0444, dir, info, data) ||
+	    !proc_create_single_data("status", 0444, dir, status, data)) {
+		proc_remove(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/** nx_proc_attach - Create /proc/virtnet/<nid>; 0 or -ENOMEM */
+int nx_proc_attach(struct nx_info *const nxi)
+{
+	nxi->proc = id_dir(vs_proc_virtnet, nxi->nid, nxi, nx_info_show,
+			   nx_status_show);
+	return nxi->proc ? 0 : -ENOMEM;
+}
+
+/** nx_proc_detach - Remove /proc/virtnet/<nid>, waiting for its readers */
+void nx_proc_detach(struct nx_info *const nxi)
+{
+	proc_remove(nxi->proc);
+	nxi->proc = NULL;
 }
 
 /**
@@ -135,9 +211,11 @@ bool vs_proc_de_hidden(const struct proc_dir_entry *const parent,
 {
 	const struct vs_cred *c;
 
-	if (parent != vs_proc_virtual || !data)
+	if ((parent != vs_proc_virtual && parent != vs_proc_virtnet) || !data)
 		return false;
 	c = vs_cred(current_cred());
+	if (parent == vs_proc_virtnet)
+		return c->nid > 1 && data != c->nxi;
 	if (c->xid <= 1)
 		return false;
 	return data != c->vxi;
@@ -148,22 +226,22 @@ bool vs_proc_de_hidden(const struct proc_dir_entry *const parent,
  * @m: the status file
  * @task: its task
  *
- * Omitted when the task's context has VXF_HIDE_VINFO. There are no network
- * contexts yet: every task is in nid 0.
+ * Omitted when the task's context has VXF_HIDE_VINFO.
  */
 void vs_proc_pid_status(struct seq_file *const m, struct task_struct *const task)
 {
 	const struct vs_cred *c;
+	u32 xid, nid;
 	bool hide;
-	u32 xid;
 
 	rcu_read_lock();
 	c = vs_cred(__task_cred(task));
 	xid = c->xid;
+	nid = c->nid;
 	hide = c->vxi && (READ_ONCE(c->vxi->flags) & VXF_HIDE_VINFO);
 	rcu_read_unlock();
 	if (!hide)
-		seq_printf(m, "VxID:\t%u\nNxID:\t0\n", xid);
+		seq_printf(m, "VxID:\t%u\nNxID:\t%u\n", xid, nid);
 }
 
 static int __init vs_proc_init(void)
@@ -181,6 +259,16 @@ static int __init vs_proc_init(void)
 				     (void *)vs_host_only))
 		goto out_remove;
 	vs_proc_virtual = dir;
+
+	dir = proc_mkdir("virtnet", NULL);
+	if (!dir)
+		goto out_err;
+	/* ABI §5.2: info is that of /proc/virtual. */
+	if (!proc_create_single("info", 0444, dir, info_show) ||
+	    !proc_create_single_data("status", 0444, dir, net_status_show,
+				     (void *)vs_host_only))
+		goto out_remove;
+	vs_proc_virtnet = dir;
 	return 0;
 
 out_remove:

@@ -24,6 +24,7 @@ struct lsm_blob_sizes vs_blob_sizes __ro_after_init = {
 	.lbs_file = sizeof(struct vs_file),
 	.lbs_inode = sizeof(struct vs_inode),
 	.lbs_task = sizeof(struct vs_task),
+	.lbs_sock = sizeof(struct vs_sock),
 };
 
 static int __init vs_init(void)
@@ -31,6 +32,7 @@ static int __init vs_init(void)
 	vs_add_cred_hooks();
 	vs_add_task_hooks();
 	vs_add_inode_hooks();
+	vs_add_net_hooks();
 	vs_initialized = true;
 	pr_info("Up and running.\n");
 	return 0;

@@ -13,11 +13,13 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/vserver/context.h>
+#include <linux/vserver/network.h>
 #include <linux/vserver/switch.h>
 
 #include "common.h"
 #include "context.h"
 #include "cred.h"
+#include "network.h"
 #include "switch.h"
 
 /*
@@ -32,6 +34,7 @@
 #define A VS_F_ADMIN
 #define RS (VS_F_ARES | VS_F_SETUP)
 #define VXI VS_TGT_VXI
+#define NXI VS_TGT_NXI
 #define NONE VS_TGT_NONE
 
 /* clang-format off */
@@ -52,19 +55,36 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_ctx_kill,	6, VXI, VS_F_ARES, IN, 8, vs_ctx_kill },
 	{ VCMD_get_badness,	3, VXI, I, OUT, 8, vs_get_badness },
 	{ VCMD_set_badness,	7, VXI, RS, IN, 8, vs_set_badness },
+	{ VCMD_net_create_v0,	5, NONE, 0, 0, 0, vs_net_create },
+	{ VCMD_net_create,	5, NONE, 0, IN | VS_D_OPT, 8, vs_net_create },
+	{ VCMD_net_add,		8, NXI, RS, IN, 36, vs_net_add_v0 },
+	{ VCMD_net_add_ipv4_v1,	8, NXI, RS, IN, 12, vs_net_add_ipv4 },
+	{ VCMD_net_add_ipv4,	8, NXI, RS, IN, 16, vs_net_add_ipv4 },
+	{ VCMD_net_remove,	8, NXI, RS, IN, 36, vs_net_remove_v0 },
+	{ VCMD_net_rem_ipv4_v1,	8, NXI, RS, IN, 12, vs_net_rem_ipv4 },
+	{ VCMD_net_rem_ipv4,	8, NXI, RS, IN, 16, vs_net_rem_ipv4 },
+	{ VCMD_net_add_ipv6,	8, NXI, RS, IN, 40, vs_net_add_ipv6 },
+	{ VCMD_net_remove_ipv6,	8, NXI, RS, IN, 40, vs_net_remove_ipv6 },
+	{ VCMD_net_migrate,	5, NXI, A | VS_F_SPECTATOR, 0, 0, vs_net_migrate },
 	{ VCMD_get_iattr,	2, NONE, 0, INOUT | VS_D_NATIVE, 24, vs_get_iattr },
 	{ VCMD_set_iattr,	7, NONE, 0, INOUT | VS_D_NATIVE, 24, vs_set_iattr },
 	{ VCMD_fget_iattr,	2, NONE, 0, OUT, 12, vs_fget_iattr },
 	{ VCMD_fset_iattr,	7, NONE, 0, IN, 12, vs_fset_iattr },
 	{ VCMD_ctx_stat,	3, VXI, I, OUT, 8, vs_ctx_stat },
 	{ VCMD_task_xid,	2, NONE, 0, 0, 0, vs_get_task_xid },
+	{ VCMD_task_nid,	2, NONE, 0, 0, 0, vs_get_task_nid },
 	{ VCMD_task_tag,	2, NONE, 0, 0, 0, vs_get_task_xid },
 	{ VCMD_vx_info,		3, VXI, I, OUT, 8, vs_vx_info },
+	{ VCMD_nx_info,		3, NXI, I, OUT, 4, vs_nx_info },
 	{ VCMD_wait_exit,	4, VXI, I, OUT | VS_D_ALWAYS, 8, vs_wait_exit },
 	{ VCMD_get_cflags,	3, VXI, I, OUT, 16, vs_get_cflags },
 	{ VCMD_set_cflags,	7, VXI, RS, IN, 16, vs_set_cflags },
 	{ VCMD_get_ccaps,	3, VXI, I, OUT, 16, vs_get_ccaps },
 	{ VCMD_set_ccaps,	7, VXI, RS, IN, 16, vs_set_ccaps },
+	{ VCMD_get_nflags,	3, NXI, I, OUT, 16, vs_get_nflags },
+	{ VCMD_set_nflags,	7, NXI, RS, IN, 16, vs_set_nflags },
+	{ VCMD_get_ncaps,	3, NXI, I, OUT, 16, vs_get_ncaps },
+	{ VCMD_set_ncaps,	7, NXI, RS, IN, 16, vs_set_ncaps },
 	{ VCMD_get_bcaps,	3, VXI, I, OUT, 16, vs_get_bcaps },
 	{ VCMD_set_bcaps,	7, VXI, RS, IN, 16, vs_set_bcaps },
 	{ VCMD_get_umask,	3, VXI, I, OUT, 16, vs_get_umask },
@@ -84,6 +104,7 @@ const struct vs_cmd vs_cmd_table[] = {
 #undef A
 #undef RS
 #undef VXI
+#undef NXI
 #undef NONE
 
 const size_t vs_cmd_count = ARRAY_SIZE(vs_cmd_table);
@@ -171,14 +192,16 @@ static void current_caller(struct vs_caller *const caller)
 	caller->vxi = c->vxi;
 	caller->in_setup = c->vxi &&
 			   (READ_ONCE(c->vxi->flags) & VXF_STATE_SETUP);
+	caller->nid = c->nid;
+	caller->nxi = c->nxi;
 }
 
 /*
  * ABI §1.5 step 8: a negative id is the caller's own context; 0 and 1 have
  * no structure; a context the caller cannot see does not exist for it.
  */
-static struct vx_info *lookup_target(const u32 id,
-				     const struct vs_caller *const caller)
+static struct vx_info *lookup_vxi(const u32 id,
+				  const struct vs_caller *const caller)
 {
 	struct vx_info *vxi;
 
@@ -191,20 +214,49 @@ static struct vx_info *lookup_target(const u32 id,
 	return vxi ?: ERR_PTR(-ESRCH);
 }
 
+/* The same for network contexts, by the caller's nid. */
+static struct nx_info *lookup_nxi(const u32 id,
+				  const struct vs_caller *const caller)
+{
+	struct nx_info *nxi;
+
+	if ((s32)id < 0)
+		nxi = nx_get(caller->nxi);
+	else if (id <= 1 || !vs_xid_sees(caller->nid, id))
+		nxi = NULL;
+	else
+		nxi = nx_lookup(id);
+	return nxi ?: ERR_PTR(-ESRCH);
+}
+
+static_assert(VXF_STATE_ADMIN == NXF_STATE_ADMIN);
+
 static int get_target(const struct vs_cmd *const c, struct vs_call *const call,
 		      const struct vs_caller *const caller)
 {
-	struct vx_info *vxi;
+	u64 flags;
 
-	if (c->target != VS_TGT_VXI ||
+	if (c->target == VS_TGT_NONE ||
 	    (call->id == 0 && (c->flags & VS_F_ZIDOK)))
 		return 0;
-	vxi = lookup_target(call->id, caller);
-	if (IS_ERR(vxi))
-		return PTR_ERR(vxi);
-	call->vxi = vxi;
+	if (c->target == VS_TGT_VXI) {
+		struct vx_info *const vxi = lookup_vxi(call->id, caller);
+
+		if (IS_ERR(vxi))
+			return PTR_ERR(vxi);
+		call->vxi = vxi;
+		flags = READ_ONCE(vxi->flags);
+	} else {
+		struct nx_info *const nxi = lookup_nxi(call->id, caller);
+
+		if (IS_ERR(nxi))
+			return PTR_ERR(nxi);
+		call->nxi = nxi;
+		flags = READ_ONCE(nxi->flags);
+	}
+	/* VXF_STATE_ADMIN and NXF_STATE_ADMIN are the same bit (asserted above). */
 	if ((c->flags & VS_F_ADMIN) && c->cmd != VCMD_ctx_kill &&
-	    !(READ_ONCE(vxi->flags) & VXF_STATE_ADMIN))
+	    !(flags & VXF_STATE_ADMIN))
 		return -EACCES;
 	return 0;
 }
@@ -234,7 +286,10 @@ static long run(const struct vs_cmd *const c, struct vs_call *const call,
 	if ((c->flags & VS_F_SPECTATOR) && call->id == 1) {
 		if (caller->xid != 0)
 			return -EPERM;
-		ret = vs_migrate(NULL, 1);
+		if (c->target == VS_TGT_NXI)
+			ret = vs_nx_migrate(NULL, 1);
+		else
+			ret = vs_migrate(NULL, 1);
 		return ret ?: 1;
 	}
 	ret = vs_check_admin(c, caller);
@@ -292,7 +347,12 @@ SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 	ret = vs_check_caps(c, &caller);
 	if (ret)
 		return ret;
+	/* Setup, for a network command, is that of the network context. */
+	if (c->target == VS_TGT_NXI)
+		caller.in_setup = caller.nxi &&
+				  (READ_ONCE(caller.nxi->flags) & NXF_STATE_SETUP);
 	ret = run(c, &call, &caller);
 	vx_put(call.vxi);
+	nx_put(call.nxi);
 	return ret;
 }

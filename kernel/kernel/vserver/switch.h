@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 struct vx_info;
+struct nx_info;
 
 /* Dispatcher flags of a command (ABI §1.5). */
 #define VS_F_INFO 0x01 /* reads state only */
@@ -55,6 +56,7 @@ enum vs_target {
  * @id: the id argument, unchanged
  * @data: the data pointer, unchecked
  * @vxi: the target context for VS_TGT_VXI commands (a reference)
+ * @nxi: the target network context for VS_TGT_NXI commands (a reference)
  * @has_data: @buf holds the caller's structure (false: VS_D_OPT and NULL)
  * @buf: kernel copy of the structure, moved as the command's @dir says
  */
@@ -63,6 +65,7 @@ struct vs_call {
 	u32 id;
 	void __user *data;
 	struct vx_info *vxi;
+	struct nx_info *nxi;
 	bool has_data;
 	u64 buf[VS_BUF_SIZE / sizeof(u64)];
 };
@@ -96,15 +99,20 @@ struct vs_cmd {
  *           is asked for like any other. Called lazily, in check order, so
  *           that a denied check never touches PF_SUPERPRIV or audit.
  * @xid: the caller's context id (0 for the host)
- * @in_setup: the caller's own context still has VXF_STATE_SETUP
+ * @in_setup: the caller's own context (or, for VS_TGT_NXI commands, network
+ *            context) still has the STATE_SETUP flag
  * @vxi: the caller's own context, NULL for host and spectator (no reference:
  *       current's cred holds one for the whole call)
+ * @nid: the caller's network context id
+ * @nxi: the caller's own network context, NULL for nid 0 and 1
  */
 struct vs_caller {
 	bool (*capable)(int cap);
 	u32 xid;
 	bool in_setup;
 	struct vx_info *vxi;
+	u32 nid;
+	struct nx_info *nxi;
 };
 
 extern const struct vs_cmd vs_cmd_table[];
@@ -149,5 +157,19 @@ long vs_set_iattr(struct vs_call *call);
 long vs_fget_iattr(struct vs_call *call);
 long vs_fset_iattr(struct vs_call *call);
 long vs_set_vhi_name(struct vs_call *call);
+long vs_net_create(struct vs_call *call);
+long vs_net_migrate(struct vs_call *call);
+long vs_get_task_nid(struct vs_call *call);
+long vs_nx_info(struct vs_call *call);
+long vs_get_nflags(struct vs_call *call);
+long vs_set_nflags(struct vs_call *call);
+long vs_get_ncaps(struct vs_call *call);
+long vs_set_ncaps(struct vs_call *call);
+long vs_net_add_v0(struct vs_call *call);
+long vs_net_remove_v0(struct vs_call *call);
+long vs_net_add_ipv4(struct vs_call *call);
+long vs_net_rem_ipv4(struct vs_call *call);
+long vs_net_add_ipv6(struct vs_call *call);
+long vs_net_remove_ipv6(struct vs_call *call);
 
 #endif /* _VSERVER_SWITCH_H */

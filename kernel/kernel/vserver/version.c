@@ -17,14 +17,16 @@
  * paths from these bits, so a bit set ahead of its feature would make the
  * tools call commands that do not exist yet. Dynamic context ids are never
  * allocated (NO_DYNAMIC), as in the newest VServer kernels; contexts keep
- * namespaces (SPACES).
+ * namespaces (SPACES); network contexts take the v1 and v2 address commands
+ * (NETV2).
  *
  * Return: the VCI bitmap; bit 31 (MORE) stays clear so that the value is
  * never mistaken for an error by callers that read it as an int.
  */
 u32 vs_vci(void)
 {
-	return BIT(VCI_KCBIT_NO_DYNAMIC) | BIT(VCI_KCBIT_SPACES);
+	return BIT(VCI_KCBIT_NO_DYNAMIC) | BIT(VCI_KCBIT_SPACES) |
+	       BIT(VCI_KCBIT_NETV2);
 }
 
 long vs_get_version(struct vs_call *const call)

@@ -30,6 +30,7 @@ struct abi_cmd {
 
 #define N VS_TGT_NONE
 #define X VS_TGT_VXI
+#define NX VS_TGT_NXI
 
 /* clang-format off */
 static const struct abi_cmd abi_cmds[] = {
@@ -49,19 +50,36 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x0C010000, 6, X, 0x06, 8 },	/* ctx_kill: R */
 	{ 0x14050000, 3, X, 0x01, 8 },	/* get_badness: I */
 	{ 0x14060000, 7, X, 0x0e, 8 },	/* set_badness: R S */
+	{ 0x19010000, 5, N, 0,    0 },	/* net_create_v0 */
+	{ 0x19010001, 5, N, 0,    8 },	/* net_create */
+	{ 0x1A010000, 8, NX, 0x0e, 36 },	/* net_add (v0): R S */
+	{ 0x1A010001, 8, NX, 0x0e, 12 },	/* net_add_ipv4_v1: R S */
+	{ 0x1A010002, 8, NX, 0x0e, 16 },	/* net_add_ipv4 (v2): R S */
+	{ 0x1A020000, 8, NX, 0x0e, 36 },	/* net_remove (v0): R S */
+	{ 0x1A020001, 8, NX, 0x0e, 12 },	/* net_rem_ipv4_v1: R S */
+	{ 0x1A020002, 8, NX, 0x0e, 16 },	/* net_rem_ipv4 (v2): R S */
+	{ 0x1A030001, 8, NX, 0x0e, 40 },	/* net_add_ipv6: R S */
+	{ 0x1A040001, 8, NX, 0x0e, 40 },	/* net_remove_ipv6: R S */
+	{ 0x1B010000, 5, NX, 0x02, 0 },	/* net_migrate: A */
 	{ 0x26010001, 2, N, 0,    24 },	/* get_iattr */
 	{ 0x26020001, 7, N, 0,    24 },	/* set_iattr */
 	{ 0x26030000, 2, N, 0,    12 },	/* fget_iattr */
 	{ 0x26040000, 7, N, 0,    12 },	/* fset_iattr */
 	{ 0x28000000, 3, X, 0x01, 8 },	/* ctx_stat: I */
 	{ 0x2E010000, 2, N, 0,    0 },	/* task_xid */
+	{ 0x2E020000, 2, N, 0,    0 },	/* task_nid */
 	{ 0x2E030000, 2, N, 0,    0 },	/* task_tag */
 	{ 0x2E050000, 3, X, 0x01, 8 },	/* vx_info: I */
+	{ 0x2E060000, 3, NX, 0x01, 4 },	/* nx_info: I */
 	{ 0x30630000, 4, X, 0x01, 8 },	/* wait_exit: I */
 	{ 0x34010000, 3, X, 0x01, 16 },	/* get_cflags: I */
 	{ 0x34020000, 7, X, 0x0e, 16 },	/* set_cflags: R S */
 	{ 0x34030001, 3, X, 0x01, 16 },	/* get_ccaps: I */
 	{ 0x34040001, 7, X, 0x0e, 16 },	/* set_ccaps: R S */
+	{ 0x34050000, 3, NX, 0x01, 16 },	/* get_nflags: I */
+	{ 0x34060000, 7, NX, 0x0e, 16 },	/* set_nflags: R S */
+	{ 0x34070000, 3, NX, 0x01, 16 },	/* get_ncaps: I */
+	{ 0x34080000, 7, NX, 0x0e, 16 },	/* set_ncaps: R S */
 	{ 0x34090000, 3, X, 0x01, 16 },	/* get_bcaps: I */
 	{ 0x340A0000, 7, X, 0x0e, 16 },	/* set_bcaps: R S */
 	{ 0x340D0000, 3, X, 0x01, 16 },	/* get_umask: I */
@@ -76,6 +94,7 @@ static const struct abi_cmd abi_cmds[] = {
 
 #undef N
 #undef X
+#undef NX
 
 static void test_table_sorted_unique(struct kunit *const test)
 {
@@ -142,7 +161,7 @@ static void test_table_matches_abi(struct kunit *const test)
 	}
 }
 
-/* Only the two migrate words know the spectator (ABI §1.5 step 5). */
+/* Only the three migrate words know the spectator (ABI §1.5 step 5). */
 static void test_table_spectator(struct kunit *const test)
 {
 	size_t i;
@@ -150,7 +169,8 @@ static void test_table_spectator(struct kunit *const test)
 	for (i = 0; i < vs_cmd_count; i++) {
 		const u32 cmd = vs_cmd_table[i].cmd;
 		const bool migrate = cmd == VCMD_ctx_migrate ||
-				     cmd == VCMD_ctx_migrate_v0;
+				     cmd == VCMD_ctx_migrate_v0 ||
+				     cmd == VCMD_net_migrate;
 
 		KUNIT_EXPECT_EQ_MSG(test,
 				    !!(vs_cmd_table[i].flags & VS_F_SPECTATOR),

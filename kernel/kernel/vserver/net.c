@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Linux-VServer - Address isolation of guest sockets on the shared stack
+ *
+ * A socket belongs to the network context of the task that created it
+ * (accepted sockets to their listener's). For a socket of nid 0 every hook
+ * here is one load and a branch. For a guest socket (IPv4 and IPv6; TCP,
+ * UDP, raw and ping):
+ *
+ * - bind: the address must be one of the context's (an entry, its
+ *   broadcast or its loopback address), else ``EADDRNOTAVAIL``. A wildcard
+ *   bind becomes a bind to the context's first address of the family, so a
+ *   guest's wildcard listener only ever receives traffic addressed to the
+ *   guest, and two guests may both listen on 0.0.0.0:80 (ABI SINGLE_IP,
+ *   made the rule; a guest listening on several addresses binds each).
+ *   With NXF_LBACK_REMAP, 127.0.0.1 becomes the context's loopback address.
+ * - connect, sendto: an unbound socket is first bound to the context's
+ *   address (its loopback address towards 127.0.0.0/8), so the source is
+ *   never a host address; 127.0.0.1 as destination becomes the context's
+ *   loopback address with LBACK_REMAP; host loopback is unreachable
+ *   otherwise (unless LBACK_ALLOW). A source given with IP_PKTINFO or
+ *   IPV6_PKTINFO must be the context's.
+ * - socket options that set or fake the source address (IP_HDRINCL,
+ *   IP_TRANSPARENT, IP_FREEBIND, their IPv6 twins, the sticky IPV6_PKTINFO)
+ *   are refused; multicast membership needs NXC_MULTICAST.
+ * - socket(2): packet sockets are refused; raw sockets only for ICMP and
+ *   ICMPv6 with NXC_RAW_ICMP (CAP_NET_RAW is still needed besides).
+ *
+ * The sockaddr the bind, connect and sendmsg hooks receive is the kernel's
+ * copy of the caller's, which the protocol then reads: the rewrites above
+ * change that copy, and nothing the caller passed.
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/lsm_hooks.h>
+#include <linux/net.h>
+#include <linux/socket.h>
+#include <linux/vserver/network.h>
+#include <net/inet_sock.h>
+#include <net/ipv6.h>
+#include <net/sock.h>
+
+#include "common.h"
+#include "cred.h"
+#include "network.h"
+
+static struct nx_info *sock_nxi(const struct socket *const sock)
+{
+	return sock->sk ? vs_sock(sock->sk)->nxi : NULL;
+}
+
+static bool is_inet(const struct sock *const sk)
+{
+	return sk->sk_family == AF_INET || sk->sk_family == AF_INET6;
+}
+
+/* --- socket creation ---------------------------------------------------- */
+
+static int hook_socket_create(const int family, const int type,
+			      const int protocol, const int kern)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	if (kern || !nxi)
+		return 0;
+	if (family == AF_PACKET)
+		return -EPERM;
+	if (type == SOCK_RAW && (family == AF_INET || family == AF_INET6)) {
+		const int icmp = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
+
+		if (protocol != icmp || !(READ_ONCE(nxi->ncaps) & NXC_RAW_ICMP))
+			return -EPERM;
+	}
+	return 0;
+}
+
+static int hook_socket_post_create(struct socket *const sock, const int family,
+				   const int type, const int protocol,
+				   const int kern)
+{
+	struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	if (!kern && nxi && sock->sk)
+		vs_sock(sock->sk)->nxi = nx_get(nxi);
+	return 0;
+}
+
+static void hook_sk_free_security(struct sock *const sk)
+{
+	nx_put(vs_sock(sk)->nxi);
+	vs_sock(sk)->nxi = NULL;
+}
+
+static void hook_sk_clone_security(const struct sock *const sk,
+				   struct sock *const newsk)
+{
+	vs_sock(newsk)->nxi = nx_get(vs_sock(sk)->nxi);
+}
+
+/* --- addresses ------------------------------------------------------------ */
+
+/* Check, or rewrite, a local IPv4 address of a guest socket. */
+static int local4(const struct nx_info *const nxi, __be32 *const a)
+{
+	const u64 flags = READ_ONCE(nxi->flags);
+
+	if (*a == htonl(INADDR_ANY)) {
+		*a = nx_v4_first(nxi);
+		return *a ? 0 : -EADDRNOTAVAIL;
+	}
+	if (*a == htonl(INADDR_LOOPBACK) && (flags & NXF_LBACK_REMAP)) {
+		*a = READ_ONCE(nxi->lback);
+		return 0;
+	}
+	if (ipv4_is_loopback(*a) && (flags & NXF_LBACK_ALLOW))
+		return 0;
+	if (ipv4_is_multicast(*a))
+		return (READ_ONCE(nxi->ncaps) & NXC_MULTICAST) ? 0 : -EADDRNOTAVAIL;
+	return nx_v4_allowed(nxi, *a) ? 0 : -EADDRNOTAVAIL;
+}
+
+static int local6(const struct nx_info *const nxi, struct in6_addr *const a)
+{
+	if (ipv6_addr_v4mapped(a)) {
+		__be32 v4 = a->s6_addr32[3];
+		int err = local4(nxi, &v4);
+
+		if (!err)
+			ipv6_addr_set_v4mapped(v4, a);
+		return err;
+	}
+	if (ipv6_addr_any(a))
+		return nx_v6_first(nxi, a) ? 0 : -EADDRNOTAVAIL;
+	if (ipv6_addr_loopback(a))
+		return (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW) ? 0 :
+								    -EADDRNOTAVAIL;
+	if (ipv6_addr_is_multicast(a))
+		return (READ_ONCE(nxi->ncaps) & NXC_MULTICAST) ? 0 : -EADDRNOTAVAIL;
+	return nx_v6_allowed(nxi, a) ? 0 : -EADDRNOTAVAIL;
+}
+
+/*
+ * A destination of a guest socket: 127.0.0.1 becomes its loopback address
+ * with LBACK_REMAP; the host's loopback is out of reach otherwise;
+ * multicast needs NXC_MULTICAST. Sets *@lback for a loopback destination.
+ */
+static int remote4(const struct nx_info *const nxi, __be32 *const a,
+		   bool *const lback)
+{
+	const u64 flags = READ_ONCE(nxi->flags);
+
+	*lback = ipv4_is_loopback(*a);
+	if (*a == htonl(INADDR_LOOPBACK) && (flags & NXF_LBACK_REMAP))
+		*a = READ_ONCE(nxi->lback);
+	else if (*lback && *a != READ_ONCE(nxi->lback) &&
+		 !(flags & NXF_LBACK_ALLOW))
+		return -ENETUNREACH;
+	if (ipv4_is_multicast(*a) && !(READ_ONCE(nxi->ncaps) & NXC_MULTICAST))
+		return -EPERM;
+	return 0;
+}
+
+static int remote6(const struct nx_info *const nxi, struct in6_addr *const a,
+		   bool *const lback)
+{
+	if (ipv6_addr_v4mapped(a)) {
+		__be32 v4 = a->s6_addr32[3];
+		int err = remote4(nxi, &v4, lback);
+
+		if (!err)
+			ipv6_addr_set_v4mapped(v4, a);
+		return err;
+	}
+	*lback = ipv6_addr_loopback(a);
+	if (*lback && !(READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return -ENETUNREACH;
+	if (ipv6_addr_is_multicast(a) &&
+	    !(READ_ONCE(nxi->ncaps) & NXC_MULTICAST))
+		return -EPERM;
+	return 0;
+}
+
+/* The sockaddr of a bind, connect or sendto, if it is one we check. */
+static struct sockaddr_in *as_in(const struct socket *const sock,
+				 struct sockaddr *const a, const int len)
+{
+	if (sock->sk->sk_family != AF_INET || len < (int)sizeof(struct sockaddr_in))
+		return NULL;
+	/* inet_bind() takes AF_UNSPEC with INADDR_ANY, for old programs. */
+	if (a->sa_family != AF_INET && a->sa_family != AF_UNSPEC)
+		return NULL;
+	return (struct sockaddr_in *)a;
+}
+
+static struct sockaddr_in6 *as_in6(const struct socket *const sock,
+				   struct sockaddr *const a, const int len)
+{
+	if (sock->sk->sk_family != AF_INET6 || a->sa_family != AF_INET6 ||
+	    len < SIN6_LEN_RFC2133)
+		return NULL;
+	return (struct sockaddr_in6 *)a;
+}
+
+static int hook_socket_bind(struct socket *const sock,
+			    struct sockaddr *const address, const int addrlen)
+{
+	const struct nx_info *const nxi = sock_nxi(sock);
+	struct sockaddr_in *sin;
+	struct sockaddr_in6 *sin6;
+
+	if (likely(!nxi) || !is_inet(sock->sk))
+		return 0;
+	sin = as_in(sock, address, addrlen);
+	if (sin)
+		return local4(nxi, &sin->sin_addr.s_addr);
+	sin6 = as_in6(sock, address, addrlen);
+	if (sin6)
+		return local6(nxi, &sin6->sin6_addr);
+	/* A malformed address: the protocol refuses it. */
+	return 0;
+}
+
+/* Is the socket bound to an address (a raw one always has its inet_num)? */
+static bool bound(const struct sock *const sk)
+{
+	if (sk->sk_family == AF_INET)
+		return inet_sk(sk)->inet_rcv_saddr || inet_sk(sk)->inet_saddr;
+	return !ipv6_addr_any(&sk->sk_v6_rcv_saddr) ||
+	       !ipv6_addr_any(&inet6_sk(sk)->saddr);
+}
+
+/*
+ * Bind an unbound guest socket to the context's address before it sends:
+ * the kernel would pick a host address otherwise.
+ */
+static int autobind(struct socket *const sock, const struct nx_info *const nxi,
+		    const bool lback, const bool v4dest)
+{
+	struct sock *const sk = sock->sk;
+	struct sockaddr_storage ss = {};
+	int len, err;
+
+	if (bound(sk))
+		return 0;
+	if (sk->sk_family == AF_INET || v4dest) {
+		__be32 a = lback ? READ_ONCE(nxi->lback) : nx_v4_first(nxi);
+
+		if (lback && !(READ_ONCE(nxi->flags) & NXF_LBACK_REMAP))
+			return 0; /* LBACK_ALLOW: the host's loopback */
+		if (!a)
+			return -EADDRNOTAVAIL;
+		if (sk->sk_family == AF_INET) {
+			struct sockaddr_in *const sin = (void *)&ss;
+
+			sin->sin_family = AF_INET;
+			sin->sin_addr.s_addr = a;
+			len = sizeof(*sin);
+		} else {
+			struct sockaddr_in6 *const sin6 = (void *)&ss;
+
+			sin6->sin6_family = AF_INET6;
+			ipv6_addr_set_v4mapped(a, &sin6->sin6_addr);
+			len = sizeof(*sin6);
+		}
+	} else {
+		struct sockaddr_in6 *const sin6 = (void *)&ss;
+
+		if (lback)
+			return 0; /* LBACK_ALLOW */
+		sin6->sin6_family = AF_INET6;
+		if (!nx_v6_first(nxi, &sin6->sin6_addr))
+			return -EADDRNOTAVAIL;
+		len = sizeof(*sin6);
+	}
+	err = READ_ONCE(sock->ops)->bind(sock, (struct sockaddr *)&ss, len);
+	/* Another thread bound it meanwhile: its bind was checked. */
+	if (err == -EINVAL && bound(sk))
+		return 0;
+	return err;
+}
+
+/* Check and rewrite a destination, then bind the socket if need be. */
+static int outgoing(struct socket *const sock, const struct nx_info *const nxi,
+		    struct sockaddr *const address, const int addrlen)
+{
+	struct sockaddr_in *sin;
+	struct sockaddr_in6 *sin6;
+	bool lback = false, v4dest = false;
+	int err = 0;
+
+	if (address) {
+		sin = as_in(sock, address, addrlen);
+		sin6 = as_in6(sock, address, addrlen);
+		if (sin && sin->sin_family == AF_INET) {
+			err = remote4(nxi, &sin->sin_addr.s_addr, &lback);
+		} else if (sin6) {
+			v4dest = ipv6_addr_v4mapped(&sin6->sin6_addr);
+			err = remote6(nxi, &sin6->sin6_addr, &lback);
+		}
+		if (err)
+			return err;
+	}
+	return autobind(sock, nxi, lback, v4dest);
+}
+
+static int hook_socket_connect(struct socket *const sock,
+			       struct sockaddr *const address, const int addrlen)
+{
+	const struct nx_info *const nxi = sock_nxi(sock);
+
+	if (likely(!nxi) || !is_inet(sock->sk))
+		return 0;
+	/* AF_UNSPEC disconnects a datagram socket: nothing to check. */
+	if (addrlen >= (int)sizeof(sa_family_t) && address->sa_family == AF_UNSPEC)
+		return 0;
+	return outgoing(sock, nxi, address, addrlen);
+}
+
+/* A source address in IP_PKTINFO / IPV6_PKTINFO must be the guest's. */
+static int check_cmsgs(const struct nx_info *const nxi, struct msghdr *const msg)
+{
+	struct cmsghdr *cmsg;
+
+	if (!msg->msg_controllen)
+		return 0;
+	if (msg->msg_control_is_user)
+		return -EINVAL;
+	for_each_cmsghdr(cmsg, msg) {
+		if (!CMSG_OK(msg, cmsg))
+			return -EINVAL;
+		if (cmsg->cmsg_level == SOL_IP && cmsg->cmsg_type == IP_PKTINFO &&
+		    cmsg->cmsg_len >= CMSG_LEN(sizeof(struct in_pktinfo))) {
+			const struct in_pktinfo *const p = CMSG_DATA(cmsg);
+			__be32 a = p->ipi_spec_dst.s_addr;
+
+			if (a && (a != READ_ONCE(nxi->lback)) &&
+			    !nx_v4_allowed(nxi, a))
+				return -EADDRNOTAVAIL;
+		}
+		if (cmsg->cmsg_level == SOL_IPV6 &&
+		    cmsg->cmsg_type == IPV6_PKTINFO &&
+		    cmsg->cmsg_len >= CMSG_LEN(sizeof(struct in6_pktinfo))) {
+			const struct in6_pktinfo *const p = CMSG_DATA(cmsg);
+
+			if (!ipv6_addr_any(&p->ipi6_addr) &&
+			    !nx_v6_allowed(nxi, &p->ipi6_addr))
+				return -EADDRNOTAVAIL;
+		}
+	}
+	return 0;
+}
+
+static int hook_socket_sendmsg(struct socket *const sock,
+			       struct msghdr *const msg, const int size)
+{
+	const struct nx_info *const nxi = sock_nxi(sock);
+	int err;
+
+	if (likely(!nxi) || !is_inet(sock->sk))
+		return 0;
+	err = check_cmsgs(nxi, msg);
+	if (err)
+		return err;
+	/* A connected TCP socket was bound when it connected. */
+	if (sock->sk->sk_type == SOCK_STREAM && !msg->msg_name)
+		return 0;
+	return outgoing(sock, nxi, msg->msg_name, msg->msg_namelen);
+}
+
+static int hook_socket_setsockopt(struct socket *const sock, const int level,
+				  const int optname)
+{
+	const struct nx_info *const nxi = sock_nxi(sock);
+	const bool mcast = nxi && (READ_ONCE(nxi->ncaps) & NXC_MULTICAST);
+
+	if (likely(!nxi))
+		return 0;
+	if (level == SOL_IP) {
+		switch (optname) {
+		case IP_HDRINCL:
+		case IP_TRANSPARENT:
+		case IP_FREEBIND:
+			return -EPERM;
+		case IP_ADD_MEMBERSHIP:
+		case IP_ADD_SOURCE_MEMBERSHIP:
+		case MCAST_JOIN_GROUP:
+		case MCAST_JOIN_SOURCE_GROUP:
+			return mcast ? 0 : -EPERM;
+		}
+	} else if (level == SOL_IPV6) {
+		switch (optname) {
+		case IPV6_HDRINCL:
+		case IPV6_TRANSPARENT:
+		case IPV6_FREEBIND:
+		case IPV6_PKTINFO:
+			return -EPERM;
+		case IPV6_ADD_MEMBERSHIP:
+		case MCAST_JOIN_GROUP:
+		case MCAST_JOIN_SOURCE_GROUP:
+			return mcast ? 0 : -EPERM;
+		}
+	}
+	return 0;
+}
+
+static struct security_hook_list vs_net_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(socket_create, hook_socket_create),
+	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
+	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
+	LSM_HOOK_INIT(sk_clone_security, hook_sk_clone_security),
+	LSM_HOOK_INIT(socket_bind, hook_socket_bind),
+	LSM_HOOK_INIT(socket_connect, hook_socket_connect),
+	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
+	LSM_HOOK_INIT(socket_setsockopt, hook_socket_setsockopt),
+};
+
+void __init vs_add_net_hooks(void)
+{
+	security_add_hooks(vs_net_hooks, ARRAY_SIZE(vs_net_hooks), &vs_lsmid);
+}

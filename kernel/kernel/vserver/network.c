@@ -1,0 +1,466 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Linux-VServer - Network contexts: the id table and the address lists
+ *
+ * Lookup and lifecycle are the id table's (idtab.c), shared with contexts.
+ * The address lists are read on every bind, connect and send of a guest
+ * socket, so readers take no lock: a change copies the lists, edits the
+ * copy and publishes it with RCU.
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+
+#include <linux/err.h>
+#include <linux/inet.h>
+#include <linux/ipv6.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vserver/network.h>
+#include <net/ipv6.h>
+
+#include "common.h"
+#include "network.h"
+
+static_assert(NXF_STATE_SETUP == VS_ID_STATE_SETUP);
+static_assert(NXF_PERSISTENT == VS_ID_PERSISTENT);
+static_assert(offsetof(struct nx_info, nid) == offsetof(struct vs_id, id));
+static_assert(offsetof(struct nx_info, proc) == offsetof(struct vs_id, proc));
+
+static int net_proc_attach(struct vs_id *const id)
+{
+	return nx_proc_attach(container_of(id, struct nx_info, head));
+}
+
+static void net_proc_detach(struct vs_id *const id)
+{
+	nx_proc_detach(container_of(id, struct nx_info, head));
+}
+
+static void net_free(struct vs_id *const id)
+{
+	struct nx_info *const nxi = container_of(id, struct nx_info, head);
+
+	/* No reader is left: the last reference is gone. */
+	kfree(rcu_dereference_protected(nxi->addrs, 1));
+	kfree_rcu(nxi, rcu);
+}
+
+static const struct vs_idtab_ops net_ops = {
+	.proc_attach = net_proc_attach,
+	.proc_detach = net_proc_detach,
+	.free = net_free,
+};
+
+static struct vs_idtab nx_tab = VS_IDTAB_INIT(nx_tab, &net_ops);
+
+unsigned int nx_count_total(void)
+{
+	return atomic_read(&nx_tab.total);
+}
+
+unsigned int nx_count_active(void)
+{
+	return atomic_read(&nx_tab.nactive);
+}
+
+/** nx_put - Drop a reference (any context) */
+void nx_put(struct nx_info *const nxi)
+{
+	if (nxi)
+		vs_id_put(&nx_tab, &nxi->head);
+}
+
+/**
+ * nx_lookup - Find an active network context by id
+ * @nid: the id
+ *
+ * Return: a new reference, or NULL.
+ */
+struct nx_info *nx_lookup(const u32 nid)
+{
+	struct vs_id *const id = vs_id_lookup(&nx_tab, nid);
+
+	return id ? container_of(id, struct nx_info, head) : NULL;
+}
+
+/**
+ * nx_create - Create and hash a network context
+ * @nid: the id, NX_NID_MIN..NX_NID_MAX (checked by the caller)
+ * @flags: its initial flags
+ *
+ * Starts with no address, broadcast 255.255.255.255 and the loopback
+ * address 127.0.0.1 ^ ((nid & 0xffff) << 8) (ABI §3.3).
+ *
+ * Return: the network context with a reference for the caller, or
+ * ERR_PTR(-EBUSY) when @nid exists and is in setup, -EEXIST when it exists
+ * otherwise, -ENOMEM.
+ */
+struct nx_info *nx_create(const u32 nid, const u64 flags)
+{
+	struct nx_info *const nxi = kzalloc(sizeof(*nxi), GFP_KERNEL_ACCOUNT);
+	int err;
+
+	if (!nxi)
+		return ERR_PTR(-ENOMEM);
+	vs_id_init(&nx_tab, &nxi->head, nid, flags);
+	mutex_init(&nxi->addr_lock);
+	nxi->bcast = htonl(INADDR_BROADCAST);
+	nxi->lback = htonl(INADDR_LOOPBACK ^ ((nid & 0xffff) << 8));
+	err = vs_id_insert(&nx_tab, &nxi->head);
+	if (err) {
+		nx_put(nxi);
+		return ERR_PTR(err);
+	}
+	return nxi;
+}
+
+/** nx_release_unused - End a network context without tasks, unless persistent */
+void nx_release_unused(struct nx_info *const nxi)
+{
+	vs_id_release_unused(&nx_tab, &nxi->head);
+}
+
+void nx_task_enter(struct nx_info *const nxi)
+{
+	vs_id_task_enter(&nxi->head);
+}
+
+/** nx_task_leave - Count one task less; the last one ends the context */
+void nx_task_leave(struct nx_info *const nxi)
+{
+	if (vs_id_task_leave(&nxi->head))
+		vs_id_release_unused(&nx_tab, &nxi->head);
+}
+
+u64 nx_flags_mask(const struct nx_info *const nxi)
+{
+	return vs_id_flags_mask(&nxi->head, NXF_ONE_TIME);
+}
+
+/**
+ * nx_set_flags - Masked update of the network flags (set_nflags)
+ * @nxi: the network context
+ * @flags: new values of the bits in @mask
+ * @mask: bits to change
+ *
+ * Return: the flags before the change.
+ */
+u64 nx_set_flags(struct nx_info *const nxi, const u64 flags, const u64 mask)
+{
+	return vs_id_set_flags(&nx_tab, &nxi->head, flags, mask, NXF_ONE_TIME);
+}
+
+/* --- address lists ------------------------------------------------------- */
+
+/* A copy of the current lists to edit; under addr_lock. */
+static struct nx_addrs *copy_addrs(struct nx_info *const nxi)
+{
+	const struct nx_addrs *const old =
+		rcu_dereference_protected(nxi->addrs,
+					  lockdep_is_held(&nxi->addr_lock));
+	struct nx_addrs *const new = kzalloc(sizeof(*new), GFP_KERNEL_ACCOUNT);
+
+	if (new && old) {
+		new->n4 = old->n4;
+		new->n6 = old->n6;
+		memcpy(new->v4, old->v4, old->n4 * sizeof(old->v4[0]));
+		memcpy(new->v6, old->v6, old->n6 * sizeof(old->v6[0]));
+	}
+	return new;
+}
+
+/* Publish @new (NULL when both lists are empty); under addr_lock. */
+static void publish(struct nx_info *const nxi, struct nx_addrs *new)
+{
+	struct nx_addrs *old;
+
+	if (new && !new->n4 && !new->n6) {
+		kfree(new);
+		new = NULL;
+	}
+	old = rcu_replace_pointer(nxi->addrs, new,
+				  lockdep_is_held(&nxi->addr_lock));
+	if (old)
+		kfree_rcu(old, rcu);
+}
+
+static bool same4(const struct nx_addr4 *const a, const struct nx_addr4 *const b)
+{
+	return a->ip == b->ip && a->ip2 == b->ip2 && a->mask == b->mask &&
+	       a->type == b->type && a->flags == b->flags;
+}
+
+static bool same6(const struct nx_addr6 *const a, const struct nx_addr6 *const b)
+{
+	return ipv6_addr_equal(&a->ip, &b->ip) &&
+	       ipv6_addr_equal(&a->mask, &b->mask) && a->prefix == b->prefix &&
+	       a->type == b->type && a->flags == b->flags;
+}
+
+/**
+ * nx_add4 - Append an IPv4 entry
+ * @nxi: the network context
+ * @e: the entry
+ *
+ * Adding to a non-empty list clears NXF_SINGLE_IP (ABI §3.3).
+ *
+ * Return: 0, -EEXIST for an identical entry, -ENOSPC beyond NX_ADDR_MAX,
+ * -ENOMEM.
+ */
+int nx_add4(struct nx_info *const nxi, const struct nx_addr4 *const e)
+{
+	struct nx_addrs *new;
+	unsigned int i;
+	bool second;
+	int err = 0;
+
+	mutex_lock(&nxi->addr_lock);
+	new = copy_addrs(nxi);
+	if (!new) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < new->n4; i++)
+		if (same4(&new->v4[i], e))
+			err = -EEXIST;
+	if (!err && new->n4 >= NX_ADDR_MAX)
+		err = -ENOSPC;
+	if (err) {
+		kfree(new);
+		goto out;
+	}
+	second = new->n4 > 0;
+	new->v4[new->n4++] = *e;
+	publish(nxi, new);
+	if (second)
+		nx_set_flags(nxi, 0, NXF_SINGLE_IP);
+out:
+	mutex_unlock(&nxi->addr_lock);
+	return err;
+}
+
+/**
+ * nx_remove4 - Remove the IPv4 entry equal to @e in every field
+ * Return: 0, -ESRCH when there is none, -ENOMEM.
+ */
+int nx_remove4(struct nx_info *const nxi, const struct nx_addr4 *const e)
+{
+	struct nx_addrs *new;
+	unsigned int i;
+	int err = -ESRCH;
+
+	mutex_lock(&nxi->addr_lock);
+	new = copy_addrs(nxi);
+	if (!new) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < new->n4; i++) {
+		if (!same4(&new->v4[i], e))
+			continue;
+		memmove(&new->v4[i], &new->v4[i + 1],
+			(new->n4 - i - 1) * sizeof(new->v4[0]));
+		new->n4--;
+		err = 0;
+		break;
+	}
+	if (err)
+		kfree(new);
+	else
+		publish(nxi, new);
+out:
+	mutex_unlock(&nxi->addr_lock);
+	return err;
+}
+
+/** nx_add6 - Append an IPv6 entry; as nx_add4() */
+int nx_add6(struct nx_info *const nxi, const struct nx_addr6 *const e)
+{
+	struct nx_addrs *new;
+	unsigned int i;
+	int err = 0;
+
+	mutex_lock(&nxi->addr_lock);
+	new = copy_addrs(nxi);
+	if (!new) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < new->n6; i++)
+		if (same6(&new->v6[i], e))
+			err = -EEXIST;
+	if (!err && new->n6 >= NX_ADDR_MAX)
+		err = -ENOSPC;
+	if (err) {
+		kfree(new);
+		goto out;
+	}
+	new->v6[new->n6++] = *e;
+	publish(nxi, new);
+out:
+	mutex_unlock(&nxi->addr_lock);
+	return err;
+}
+
+/** nx_remove6 - Remove the IPv6 entry equal to @e; as nx_remove4() */
+int nx_remove6(struct nx_info *const nxi, const struct nx_addr6 *const e)
+{
+	struct nx_addrs *new;
+	unsigned int i;
+	int err = -ESRCH;
+
+	mutex_lock(&nxi->addr_lock);
+	new = copy_addrs(nxi);
+	if (!new) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < new->n6; i++) {
+		if (!same6(&new->v6[i], e))
+			continue;
+		memmove(&new->v6[i], &new->v6[i + 1],
+			(new->n6 - i - 1) * sizeof(new->v6[0]));
+		new->n6--;
+		err = 0;
+		break;
+	}
+	if (err)
+		kfree(new);
+	else
+		publish(nxi, new);
+out:
+	mutex_unlock(&nxi->addr_lock);
+	return err;
+}
+
+/** nx_clear - Remove every IPv4 (@v4) and/or IPv6 (@v6) entry; 0 or -ENOMEM */
+int nx_clear(struct nx_info *const nxi, const bool v4, const bool v6)
+{
+	struct nx_addrs *new;
+
+	mutex_lock(&nxi->addr_lock);
+	new = copy_addrs(nxi);
+	if (new) {
+		if (v4)
+			new->n4 = 0;
+		if (v6)
+			new->n6 = 0;
+		publish(nxi, new);
+	}
+	mutex_unlock(&nxi->addr_lock);
+	return new ? 0 : -ENOMEM;
+}
+
+void nx_set_bcast(struct nx_info *const nxi, const __be32 a)
+{
+	mutex_lock(&nxi->addr_lock);
+	WRITE_ONCE(nxi->bcast, a);
+	mutex_unlock(&nxi->addr_lock);
+}
+
+void nx_set_lback(struct nx_info *const nxi, const __be32 a)
+{
+	mutex_lock(&nxi->addr_lock);
+	WRITE_ONCE(nxi->lback, a);
+	mutex_unlock(&nxi->addr_lock);
+}
+
+static bool match4(const struct nx_addr4 *const e, const __be32 a)
+{
+	switch (e->type) {
+	case NXA_TYPE_ADDR:
+		return a == e->ip;
+	case NXA_TYPE_MASK:
+		return (a & e->mask) == e->ip;
+	case NXA_TYPE_RANGE:
+		return ntohl(e->ip) <= ntohl(a) && ntohl(a) < ntohl(e->ip2);
+	}
+	return false;
+}
+
+/**
+ * nx_v4_allowed - May a socket of @nxi use local IPv4 address @a?
+ *
+ * Yes for an address one of its entries covers, its broadcast and its
+ * loopback address. Multicast is the caller's business.
+ */
+bool nx_v4_allowed(const struct nx_info *const nxi, const __be32 a)
+{
+	const struct nx_addrs *l;
+	unsigned int i;
+	bool ok = false;
+
+	if (a == READ_ONCE(nxi->lback) || a == READ_ONCE(nxi->bcast))
+		return true;
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n4 && !ok; i++)
+		ok = match4(&l->v4[i], a);
+	rcu_read_unlock();
+	return ok;
+}
+
+/**
+ * nx_v4_first - The address a guest's unbound or wildcard IPv4 socket uses
+ *
+ * Return: the first single-address entry, else the first address of the
+ * first network or range entry, else 0 (no IPv4 address).
+ */
+__be32 nx_v4_first(const struct nx_info *const nxi)
+{
+	const struct nx_addrs *l;
+	__be32 a = 0;
+	unsigned int i;
+
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n4 && !a; i++)
+		if (l->v4[i].type == NXA_TYPE_ADDR)
+			a = l->v4[i].ip;
+	for (i = 0; l && i < l->n4 && !a; i++)
+		if (l->v4[i].ip && l->v4[i].mask != 0)
+			a = l->v4[i].ip;
+	rcu_read_unlock();
+	return a;
+}
+
+static bool match6(const struct nx_addr6 *const e, const struct in6_addr *const a)
+{
+	return !ipv6_masked_addr_cmp(&e->ip, &e->mask, a);
+}
+
+/** nx_v6_allowed - May a socket of @nxi use local IPv6 address @a? */
+bool nx_v6_allowed(const struct nx_info *const nxi, const struct in6_addr *const a)
+{
+	const struct nx_addrs *l;
+	unsigned int i;
+	bool ok = false;
+
+	if (ipv6_addr_v4mapped(a))
+		return nx_v4_allowed(nxi, a->s6_addr32[3]);
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n6 && !ok; i++)
+		ok = match6(&l->v6[i], a);
+	rcu_read_unlock();
+	return ok;
+}
+
+/** nx_v6_first - The first single-address IPv6 entry; false when none */
+bool nx_v6_first(const struct nx_info *const nxi, struct in6_addr *const ret)
+{
+	const struct nx_addrs *l;
+	unsigned int i;
+	bool found = false;
+
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n6 && !found; i++) {
+		if (l->v6[i].type != NXA_TYPE_ADDR)
+			continue;
+		*ret = l->v6[i].ip;
+		found = true;
+	}
+	rcu_read_unlock();
+	return found;
+}

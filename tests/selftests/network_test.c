@@ -1,0 +1,947 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vserver selftests - network contexts: the nid commands (success and every
+ * errno), their /proc files, and address isolation with real traffic on the
+ * shared stack over loopback, IPv4 and IPv6.
+ *
+ * Addresses: 10.77.0.1 (guest A, nid 201), 10.77.0.2 (guest B, nid 202),
+ * 10.77.0.9 (the host's), fd77::1, fd77::2, fd77::9 likewise; all on lo,
+ * added by the fixture. Every guest runs in a forked child that created
+ * its network context, so the test process stays in nid 0.
+ *
+ * Copyright (C) 2026 The vserver authors
+ */
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <linux/vserver/network.h>
+
+#include "common.h"
+
+#define NID_A 201
+#define NID_B 202
+
+/* --- the commands ----------------------------------------------------------- */
+
+static long net_create(uint32_t nid, const uint64_t *flags)
+{
+	struct vcmd_net_create d = { .flagword = flags ? *flags : 0 };
+
+	return vs_call(VCMD_net_create, nid, flags ? &d : NULL);
+}
+
+static long add4(uint32_t nid, uint16_t type, const char *ip, const char *mask)
+{
+	struct vcmd_net_addr_ipv4_v1 d = { .type = type };
+
+	inet_pton(AF_INET, ip, &d.ip);
+	inet_pton(AF_INET, mask ? mask : "255.255.255.255", &d.mask);
+	return vs_call(VCMD_net_add_ipv4_v1, nid, &d);
+}
+
+static long rem4(uint32_t nid, uint16_t type, const char *ip, const char *mask)
+{
+	struct vcmd_net_addr_ipv4_v1 d = { .type = type };
+
+	inet_pton(AF_INET, ip, &d.ip);
+	inet_pton(AF_INET, mask ? mask : "255.255.255.255", &d.mask);
+	return vs_call(VCMD_net_rem_ipv4_v1, nid, &d);
+}
+
+static long range4(uint32_t cmd, uint32_t nid, const char *ip, const char *ip2)
+{
+	struct vcmd_net_addr_ipv4_v2 d = { .type = NXA_TYPE_RANGE };
+
+	inet_pton(AF_INET, ip, &d.ip);
+	inet_pton(AF_INET, ip2, &d.ip2);
+	return vs_call(cmd, nid, &d);
+}
+
+static long v6cmd(uint32_t cmd, uint32_t nid, uint16_t type, const char *ip,
+		  uint32_t prefix)
+{
+	struct vcmd_net_addr_ipv6_v1 d = { .type = type, .prefix = prefix };
+	unsigned int i;
+
+	inet_pton(AF_INET6, ip, d.ip);
+	for (i = 0; i < 128 && i < prefix; i++)
+		d.mask[i / 8] |= 0x80 >> (i % 8);
+	return vs_call(cmd, nid, &d);
+}
+
+static uint64_t nflags(uint32_t nid)
+{
+	struct vcmd_flags_v0 d = { 0, 0 };
+
+	return vs_call(VCMD_get_nflags, nid, &d) ? ~0ULL : d.flagword;
+}
+
+static int task_nid(void)
+{
+	return (int)vs_call(VCMD_task_nid, 0, NULL);
+}
+
+/* Run @fn in a child; returns its exit status (or 200 + signal). */
+static int in_child(int (*fn)(void *), void *arg)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (!pid)
+		_exit(fn(arg));
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 200 + WTERMSIG(st);
+}
+
+static int nid_exists(uint32_t nid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/virtnet/%u", nid);
+	return access(path, F_OK) == 0;
+}
+
+/* Errors in the order of ABI §1.5, for a child that created nid 210. */
+static int create_errors(void *arg)
+{
+	uint64_t setup = NXF_STATE_SETUP | NXF_STATE_ADMIN;
+
+	if (net_create(0, NULL) != -1 || errno != EINVAL)
+		return 1;
+	if (net_create(1, NULL) != -1 || errno != EINVAL)
+		return 2;
+	if (net_create(65536, NULL) != -1 || errno != EINVAL)
+		return 3;
+	if (net_create(210, NULL) != 210)
+		return 4;
+	if (task_nid() != 210)
+		return 5;
+	if (net_create(210, NULL) != -1 || errno != EEXIST)
+		return 6;
+	if (net_create(211, &setup) != 211)
+		return 7;
+	if (net_create(211, NULL) != -1 || errno != EBUSY)
+		return 8;
+	if (vs_call(VCMD_net_create, 212, (void *)1) != -1 || errno != EFAULT)
+		return 9;
+	return 0;
+}
+
+TEST(create)
+{
+	char buf[4096];
+
+	EXPECT_EQ(0, in_child(create_errors, NULL));
+	/* Both ended with their only task. */
+	EXPECT_FALSE(nid_exists(210));
+	EXPECT_FALSE(nid_exists(211));
+	EXPECT_EQ(0, task_nid());
+	/* The host's own line. */
+	ASSERT_LT(0, read_file("/proc/self/status", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "\nNxID:\t0\n"));
+}
+
+static int guest_creates(void *arg)
+{
+	if (vs_create(220, VXF_INIT_SET) != 220)
+		return 1;
+	return net_create(221, NULL) == -1 && errno == EPERM ? 0 : 2;
+}
+
+TEST(create_from_guest_is_eperm)
+{
+	EXPECT_EQ(0, in_child(guest_creates, NULL));
+	EXPECT_FALSE(nid_exists(221));
+}
+
+static int nxid_line(void *arg)
+{
+	char buf[4096];
+	uint64_t persist = NXF_INIT_SET | NXF_PERSISTENT;
+
+	if (net_create(230, &persist) != 230)
+		return 1;
+	if (read_file("/proc/self/status", buf, sizeof(buf)) < 0 ||
+	    !strstr(buf, "\nNxID:\t230\n"))
+		return 2;
+	return 0;
+}
+
+TEST(persistent_nxid_and_proc)
+{
+	char buf[1024];
+	struct vcmd_nx_info_v0 info = { 0 };
+	struct vcmd_flags_v0 f = { 0, NXF_PERSISTENT };
+
+	ASSERT_EQ(0, in_child(nxid_line, NULL));
+	/* PERSISTENT keeps it without tasks. */
+	ASSERT_TRUE(nid_exists(230));
+	EXPECT_EQ(0, vs_call(VCMD_nx_info, 230, &info));
+	EXPECT_EQ(230, info.nid);
+	ASSERT_LT(0, read_file("/proc/virtnet/230/status", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "Tasks:\t0\n"));
+	EXPECT_NE(NULL, strstr(buf, "Flags:\t0000004406000200\n"));
+	ASSERT_LT(0, read_file("/proc/virtnet/230/info", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "ID:\t230\n"));
+	EXPECT_NE(NULL, strstr(buf, "Bcast:\t255.255.255.255\n"));
+	/* 127.0.0.1 ^ (230 << 8) */
+	EXPECT_NE(NULL, strstr(buf, "Lback:\t127.0.230.1\n"));
+	ASSERT_LT(0, read_file("/proc/virtnet/status", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "#CActive:\t"));
+	/* Clearing PERSISTENT ends it. */
+	EXPECT_EQ(0, vs_call(VCMD_set_nflags, 230, &f));
+	EXPECT_FALSE(nid_exists(230));
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_nx_info, 230, &info));
+	EXPECT_EQ(ESRCH, errno);
+}
+
+/* A persistent network context the host can configure: the test's nid. */
+static void make_persistent(uint32_t nid)
+{
+	pid_t pid = fork();
+	uint64_t f = NXF_INIT_SET | NXF_PERSISTENT;
+
+	if (!pid)
+		_exit(net_create(nid, &f) == (long)nid ? 0 : 1);
+	waitpid(pid, NULL, 0);
+}
+
+static void end_persistent(uint32_t nid)
+{
+	struct vcmd_flags_v0 f = { 0, NXF_PERSISTENT };
+
+	vs_call(VCMD_set_nflags, nid, &f);
+}
+
+TEST(flags_and_caps)
+{
+	struct vcmd_flags_v0 f;
+	struct vcmd_net_caps_v0 c;
+
+	make_persistent(240);
+	ASSERT_TRUE(nid_exists(240));
+	EXPECT_EQ(NXF_INIT_SET | NXF_PERSISTENT, nflags(240));
+	f = (struct vcmd_flags_v0){ NXF_SINGLE_IP, NXF_SINGLE_IP | NXF_HIDE_LBACK };
+	EXPECT_EQ(0, vs_call(VCMD_set_nflags, 240, &f));
+	EXPECT_EQ((NXF_INIT_SET | NXF_PERSISTENT | NXF_SINGLE_IP) & ~NXF_HIDE_LBACK,
+		  nflags(240));
+	memset(&c, 0, sizeof(c));
+	EXPECT_EQ(0, vs_call(VCMD_get_ncaps, 240, &c));
+	EXPECT_EQ(0, c.ncaps);
+	EXPECT_EQ(~0ULL, c.cmask);
+	c = (struct vcmd_net_caps_v0){ NXC_RAW_ICMP | NXC_TUN_CREATE, NXC_RAW_ICMP };
+	EXPECT_EQ(0, vs_call(VCMD_set_ncaps, 240, &c));
+	EXPECT_EQ(0, vs_call(VCMD_get_ncaps, 240, &c));
+	EXPECT_EQ(NXC_RAW_ICMP, c.ncaps);
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_get_ncaps, 240, (void *)1));
+	EXPECT_EQ(EFAULT, errno);
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_get_nflags, 249, &f));
+	EXPECT_EQ(ESRCH, errno);
+	end_persistent(240);
+	EXPECT_FALSE(nid_exists(240));
+}
+
+/*
+ * STATE_ADMIN is one-time: cleared, it cannot come back, and the host can
+ * no longer administer the network context (EACCES), not even to set it.
+ */
+static int admin_cleared(void *arg)
+{
+	struct vcmd_flags_v0 f = { 0, NXF_STATE_ADMIN };
+
+	if (net_create(245, NULL) != 245)
+		return 1;
+	if (vs_call(VCMD_set_nflags, 245, &f))
+		return 2;
+	if (nflags(245) & NXF_STATE_ADMIN)
+		return 3;
+	f.flagword = NXF_STATE_ADMIN;
+	if (vs_call(VCMD_set_nflags, 245, &f) != -1 || errno != EACCES)
+		return 4;
+	if (vs_call(VCMD_net_migrate, 245, NULL) != -1 || errno != EACCES)
+		return 5;
+	return 0;
+}
+
+TEST(state_admin_is_one_time)
+{
+	EXPECT_EQ(0, in_child(admin_cleared, NULL));
+	EXPECT_FALSE(nid_exists(245));
+}
+
+TEST(addresses_ipv4)
+{
+	char buf[2048];
+	struct vcmd_net_addr_v0 v0 = { .type = NXA_TYPE_IPV4, .count = 2 };
+
+	make_persistent(241);
+	EXPECT_EQ(0, add4(241, NXA_TYPE_ADDR, "10.77.1.1", NULL));
+	errno = 0;
+	EXPECT_EQ(-1, add4(241, NXA_TYPE_ADDR, "10.77.1.1", NULL));
+	EXPECT_EQ(EEXIST, errno);
+	EXPECT_EQ(0, add4(241, NXA_TYPE_MASK, "10.78.0.0", "255.255.0.0"));
+	EXPECT_EQ(0, add4(241, NXA_TYPE_ADDR | NXA_MOD_BCAST, "10.77.1.255", NULL));
+	EXPECT_EQ(0, add4(241, NXA_TYPE_ADDR | NXA_MOD_LBACK, "127.0.99.1", NULL));
+	errno = 0;
+	EXPECT_EQ(-1, add4(241, NXA_TYPE_RANGE, "10.79.0.1", NULL));
+	EXPECT_EQ(EINVAL, errno); /* ranges need v2 */
+	errno = 0;
+	EXPECT_EQ(-1, add4(241, 0x0003, "10.79.0.1", NULL));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, range4(VCMD_net_add_ipv4, 241, "10.79.0.1", "10.79.0.9"));
+	errno = 0;
+	EXPECT_EQ(-1, range4(VCMD_net_add_ipv4, 241, "10.79.0.9", "10.79.0.1"));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_LT(0, read_file("/proc/virtnet/241/info", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "Bcast:\t10.77.1.255\n"));
+	EXPECT_NE(NULL, strstr(buf, "Lback:\t127.0.99.1\n"));
+	EXPECT_NE(NULL, strstr(buf, "0:\t[10.77.1.1-0.0.0.0/255.255.255.255:0010]\n"));
+	EXPECT_NE(NULL, strstr(buf, "1:\t[10.78.0.0-0.0.0.0/255.255.0.0:0020]\n"));
+	EXPECT_NE(NULL, strstr(buf, "2:\t[10.79.0.1-10.79.0.9/0.0.0.0:0040]\n"));
+	/* Removal needs an exact match. */
+	errno = 0;
+	EXPECT_EQ(-1, rem4(241, NXA_TYPE_ADDR, "10.77.1.2", NULL));
+	EXPECT_EQ(ESRCH, errno);
+	errno = 0;
+	EXPECT_EQ(-1, rem4(241, NXA_TYPE_MASK, "10.78.0.0", "255.255.255.0"));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(0, rem4(241, NXA_TYPE_ADDR, "10.77.1.1", NULL));
+	errno = 0;
+	EXPECT_EQ(-1, rem4(241, 0x0042, "10.77.1.1", NULL));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, range4(VCMD_net_rem_ipv4, 241, "10.79.0.1", "10.79.0.9"));
+	EXPECT_EQ(0, rem4(241, NXA_TYPE_ANY, "0.0.0.0", NULL));
+	ASSERT_LT(0, read_file("/proc/virtnet/241/info", buf, sizeof(buf)));
+	EXPECT_EQ(NULL, strstr(buf, "0:\t["));
+
+	/* The legacy v0 commands. */
+	inet_pton(AF_INET, "10.77.2.1", &v0.ip[0]);
+	inet_pton(AF_INET, "10.77.2.2", &v0.ip[1]);
+	v0.mask[0] = v0.mask[1] = 0xffffffff;
+	EXPECT_EQ(2, vs_call(VCMD_net_add, 241, &v0));
+	v0.count = 5;
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_net_add, 241, &v0));
+	EXPECT_EQ(EINVAL, errno);
+	v0.count = 0;
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_net_add, 241, &v0));
+	EXPECT_EQ(EINVAL, errno);
+	v0.type = NXA_TYPE_IPV4;
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_net_remove, 241, &v0));
+	EXPECT_EQ(EINVAL, errno);
+	v0.type = NXA_TYPE_ANY;
+	EXPECT_EQ(0, vs_call(VCMD_net_remove, 241, &v0));
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_net_add_ipv4_v1, 241, (void *)1));
+	EXPECT_EQ(EFAULT, errno);
+	errno = 0;
+	EXPECT_EQ(-1, add4(65536, NXA_TYPE_ADDR, "10.77.1.1", NULL));
+	EXPECT_EQ(ESRCH, errno);
+	end_persistent(241);
+}
+
+TEST(addresses_ipv6)
+{
+	char buf[2048];
+
+	make_persistent(242);
+	EXPECT_EQ(0, v6cmd(VCMD_net_add_ipv6, 242, NXA_TYPE_ADDR, "fd77::1", 128));
+	errno = 0;
+	EXPECT_EQ(-1, v6cmd(VCMD_net_add_ipv6, 242, NXA_TYPE_ADDR, "fd77::1", 128));
+	EXPECT_EQ(EEXIST, errno);
+	EXPECT_EQ(0, v6cmd(VCMD_net_add_ipv6, 242, NXA_TYPE_MASK, "fd78::", 64));
+	errno = 0;
+	EXPECT_EQ(-1, v6cmd(VCMD_net_add_ipv6, 242, NXA_TYPE_ADDR, "fd77::3", 129));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, v6cmd(VCMD_net_add_ipv6, 242, NXA_TYPE_RANGE, "fd77::3", 128));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_LT(0, read_file("/proc/virtnet/242/info", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "0:\t[fd77::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128:0010]\n"));
+	EXPECT_NE(NULL, strstr(buf, "1:\t[fd78::/ffff:ffff:ffff:ffff::/64:0020]\n"));
+	errno = 0;
+	EXPECT_EQ(-1, v6cmd(VCMD_net_remove_ipv6, 242, NXA_TYPE_ADDR, "fd77::2", 128));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(0, v6cmd(VCMD_net_remove_ipv6, 242, NXA_TYPE_ADDR, "fd77::1", 128));
+	EXPECT_EQ(0, v6cmd(VCMD_net_remove_ipv6, 242, NXA_TYPE_ANY, "::", 0));
+	ASSERT_LT(0, read_file("/proc/virtnet/242/info", buf, sizeof(buf)));
+	EXPECT_EQ(NULL, strstr(buf, "0:\t["));
+	end_persistent(242);
+}
+
+static int spectator_nid(void *arg)
+{
+	if (vs_call(VCMD_net_migrate, 1, NULL) != 1)
+		return 1;
+	return task_nid() == 1 ? 0 : 2;
+}
+
+static int guest_no_spectator(void *arg)
+{
+	if (vs_create(222, VXF_INIT_SET) != 222)
+		return 1;
+	return vs_call(VCMD_net_migrate, 1, NULL) == -1 && errno == EPERM ? 0 : 2;
+}
+
+TEST(migrate)
+{
+	EXPECT_EQ(0, in_child(spectator_nid, NULL));
+	EXPECT_EQ(0, in_child(guest_no_spectator, NULL));
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_net_migrate, 248, NULL));
+	EXPECT_EQ(ESRCH, errno);
+}
+
+/* A guest sees its own network context only. */
+static int guest_sees_own(void *arg)
+{
+	struct vcmd_nx_info_v0 info;
+
+	if (net_create(243, NULL) != 243 || vs_create(223, VXF_INIT_SET) != 223)
+		return 1;
+	if (vs_call(VCMD_nx_info, 243, &info) || info.nid != 243)
+		return 2;
+	if (vs_call(VCMD_nx_info, 244, &info) != -1 || errno != ESRCH)
+		return 3;
+	if (access("/proc/virtnet/243", F_OK) || !access("/proc/virtnet/244", F_OK))
+		return 4;
+	return 0;
+}
+
+TEST(guest_sees_own_only)
+{
+	make_persistent(244);
+	EXPECT_EQ(0, in_child(guest_sees_own, NULL));
+	end_persistent(244);
+}
+
+/* --- isolation with traffic ------------------------------------------------- */
+
+static void sh(const char *cmd)
+{
+	if (system(cmd))
+		fprintf(stderr, "# failed: %s\n", cmd);
+}
+
+static void addresses_on_lo(void)
+{
+	sh("ip addr add 10.77.0.1/32 dev lo 2>/dev/null; ip addr add 10.77.0.2/32 dev lo 2>/dev/null;"
+	   "ip addr add 10.77.0.9/32 dev lo 2>/dev/null;"
+	   "ip -6 addr add fd77::1/128 dev lo 2>/dev/null;"
+	   "ip -6 addr add fd77::2/128 dev lo 2>/dev/null;"
+	   "ip -6 addr add fd77::9/128 dev lo 2>/dev/null; true");
+}
+
+/* Enter a new network context @nid holding @v4 and @v6 (either may be NULL). */
+static int enter_guest(uint32_t nid, const char *v4, const char *v6)
+{
+	if (net_create(nid, NULL) != (long)nid)
+		return -1;
+	if (v4 && add4(nid, NXA_TYPE_ADDR, v4, NULL))
+		return -1;
+	if (v6 && v6cmd(VCMD_net_add_ipv6, nid, NXA_TYPE_ADDR, v6, 128))
+		return -1;
+	return 0;
+}
+
+static int sock_addr(int fd, char *buf, size_t size, int peer)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	int r = peer ? getpeername(fd, (void *)&ss, &len) : getsockname(fd, (void *)&ss, &len);
+
+	if (r)
+		return -1;
+	if (ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, buf, size);
+	else
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, buf, size);
+	return 0;
+}
+
+static int bind4(int fd, const char *ip, int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
+
+	inet_pton(AF_INET, ip, &a.sin_addr);
+	return bind(fd, (void *)&a, sizeof(a));
+}
+
+static int connect4(int fd, const char *ip, int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
+
+	inet_pton(AF_INET, ip, &a.sin_addr);
+	return connect(fd, (void *)&a, sizeof(a));
+}
+
+static int bind6(int fd, const char *ip, int port)
+{
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_port = htons(port) };
+
+	inet_pton(AF_INET6, ip, &a.sin6_addr);
+	return bind(fd, (void *)&a, sizeof(a));
+}
+
+static int connect6(int fd, const char *ip, int port)
+{
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_port = htons(port) };
+
+	inet_pton(AF_INET6, ip, &a.sin6_addr);
+	return connect(fd, (void *)&a, sizeof(a));
+}
+
+/* Inside guest A: what bind does with addresses. */
+static int guest_bind_rules(void *arg)
+{
+	char buf[64];
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 1;
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (bind4(fd, "10.77.0.2", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 2; /* another guest's */
+	if (bind4(fd, "10.77.0.9", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 3; /* the host's */
+	if (bind4(fd, "0.0.0.0", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
+	    strcmp(buf, "10.77.0.1"))
+		return 4; /* the wildcard becomes the guest's address */
+	close(fd);
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	if (bind6(fd, "fd77::2", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 5;
+	if (bind6(fd, "::ffff:10.77.0.9", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 6;
+	if (bind6(fd, "::1", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 7;
+	if (bind6(fd, "::", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
+	    strcmp(buf, "fd77::1"))
+		return 8;
+	close(fd);
+	return 0;
+}
+
+TEST(bind_rules)
+{
+	addresses_on_lo();
+	EXPECT_EQ(0, in_child(guest_bind_rules, NULL));
+}
+
+struct listener {
+	uint32_t nid;
+	const char *v4, *v6, *bind_ip;
+	int family, port;
+};
+
+/*
+ * A guest that listens on @bind_ip:@port, tells the parent it is ready,
+ * accepts one connection and writes the peer's address to @out.
+ */
+static pid_t guest_listener(const struct listener *l, int out)
+{
+	int p[2];
+	char c;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		int fd, one = 1, cfd;
+		char buf[64] = "";
+
+		close(p[0]);
+		if (enter_guest(l->nid, l->v4, l->v6))
+			_exit(1);
+		fd = socket(l->family, SOCK_STREAM, 0);
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if ((l->family == AF_INET ? bind4(fd, l->bind_ip, l->port) :
+					    bind6(fd, l->bind_ip, l->port)) ||
+		    listen(fd, 4))
+			_exit(2);
+		if (write(p[1], "r", 1) != 1)
+			_exit(3);
+		alarm(10);
+		cfd = accept(fd, NULL, NULL);
+		if (cfd < 0 || sock_addr(cfd, buf, sizeof(buf), 1))
+			_exit(4);
+		if (write(out, buf, strlen(buf) + 1) < 0)
+			_exit(5);
+		_exit(0);
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) {
+		close(p[0]);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	close(p[0]);
+	return pid;
+}
+
+static int connect_from_host(int family, const char *ip, int port)
+{
+	int fd = socket(family, SOCK_STREAM, 0), r;
+
+	r = family == AF_INET ? connect4(fd, ip, port) : connect6(fd, ip, port);
+	close(fd);
+	return r;
+}
+
+TEST(two_guests_on_the_wildcard)
+{
+	struct listener a = { NID_A, "10.77.0.1", NULL, "0.0.0.0", AF_INET, 8080 };
+	struct listener b = { NID_B, "10.77.0.2", NULL, "0.0.0.0", AF_INET, 8080 };
+	int pa[2], pb[2], st;
+	char buf[64];
+	pid_t ga, gb;
+
+	addresses_on_lo();
+	ASSERT_EQ(0, pipe(pa));
+	ASSERT_EQ(0, pipe(pb));
+	ga = guest_listener(&a, pa[1]);
+	ASSERT_LT(0, ga);
+	/* Both bind 0.0.0.0:8080: no EADDRINUSE, each has its own address. */
+	gb = guest_listener(&b, pb[1]);
+	ASSERT_LT(0, gb);
+	/* The host has neither: each connection reaches its own guest. */
+	EXPECT_EQ(0, connect_from_host(AF_INET, "10.77.0.2", 8080));
+	waitpid(gb, &st, 0);
+	EXPECT_EQ(0, WEXITSTATUS(st));
+	/* B accepted it (and wrote its peer), A is still waiting. */
+	EXPECT_LT(0, read(pb[0], buf, sizeof(buf)));
+	EXPECT_EQ(0, waitpid(ga, &st, WNOHANG));
+	errno = 0;
+	EXPECT_EQ(-1, connect_from_host(AF_INET, "10.77.0.2", 8080));
+	EXPECT_EQ(ECONNREFUSED, errno);
+	EXPECT_EQ(0, connect_from_host(AF_INET, "10.77.0.1", 8080));
+	waitpid(ga, &st, 0);
+	EXPECT_EQ(0, WEXITSTATUS(st));
+}
+
+/* Guest A connects out: the source is its address, never the host's. */
+static int connect_out(void *arg)
+{
+	const int family = *(int *)arg;
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 1;
+	fd = socket(family, SOCK_STREAM, 0);
+	if (family == AF_INET ? connect4(fd, "10.77.0.9", 8181) :
+				connect6(fd, "fd77::9", 8181))
+		return 2;
+	close(fd);
+	/* An explicit foreign source is refused before anything is sent. */
+	fd = socket(family, SOCK_STREAM, 0);
+	if ((family == AF_INET ? bind4(fd, "10.77.0.9", 0) : bind6(fd, "fd77::9", 0)) != -1 ||
+	    errno != EADDRNOTAVAIL)
+		return 3;
+	close(fd);
+	return 0;
+}
+
+static void host_listener_sees(struct __test_metadata *const _metadata,
+			       int family, const char *ip, const char *expect_peer)
+{
+	int fd = socket(family, SOCK_STREAM, 0), one = 1, cfd;
+	char buf[64] = "";
+
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	ASSERT_EQ(0, family == AF_INET ? bind4(fd, ip, 8181) : bind6(fd, ip, 8181));
+	ASSERT_EQ(0, listen(fd, 4));
+	ASSERT_EQ(0, in_child(connect_out, &family));
+	cfd = accept(fd, NULL, NULL);
+	ASSERT_LE(0, cfd);
+	ASSERT_EQ(0, sock_addr(cfd, buf, sizeof(buf), 1));
+	EXPECT_STREQ(expect_peer, buf);
+	close(cfd);
+	close(fd);
+}
+
+TEST(source_is_the_guests)
+{
+	addresses_on_lo();
+	host_listener_sees(_metadata, AF_INET, "10.77.0.9", "10.77.0.1");
+	host_listener_sees(_metadata, AF_INET6, "fd77::9", "fd77::1");
+}
+
+static int udp_out(void *arg)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(8282) };
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 1;
+	inet_pton(AF_INET, "10.77.0.9", &to.sin_addr);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (sendto(fd, "x", 1, 0, (void *)&to, sizeof(to)) != 1)
+		return 2;
+	return 0;
+}
+
+TEST(udp_source_is_the_guests)
+{
+	struct sockaddr_in from;
+	socklen_t len = sizeof(from);
+	char buf[8], ip[32];
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	addresses_on_lo();
+	ASSERT_EQ(0, bind4(fd, "10.77.0.9", 8282));
+	ASSERT_EQ(0, in_child(udp_out, NULL));
+	ASSERT_EQ(1, recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT, (void *)&from, &len));
+	inet_ntop(AF_INET, &from.sin_addr, ip, sizeof(ip));
+	EXPECT_STREQ("10.77.0.1", ip);
+	close(fd);
+}
+
+/* Options and cmsgs that would set a foreign source, and socket kinds. */
+static int spoofing(void *arg)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(8383) };
+	char cbuf[CMSG_SPACE(sizeof(struct in_pktinfo))] = { 0 };
+	struct iovec iov = { "x", 1 };
+	struct msghdr msg = {
+		.msg_name = &to, .msg_namelen = sizeof(to),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	struct in_pktinfo *pi = (void *)CMSG_DATA(c);
+	int one = 1, fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 1;
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (setsockopt(fd, SOL_IP, IP_FREEBIND, &one, sizeof(one)) != -1 || errno != EPERM)
+		return 2;
+	if (setsockopt(fd, SOL_IP, IP_TRANSPARENT, &one, sizeof(one)) != -1 || errno != EPERM)
+		return 3;
+	inet_pton(AF_INET, "10.77.0.9", &to.sin_addr);
+	c->cmsg_level = SOL_IP;
+	c->cmsg_type = IP_PKTINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(*pi));
+	inet_pton(AF_INET, "10.77.0.9", &pi->ipi_spec_dst);
+	if (sendmsg(fd, &msg, 0) != -1 || errno != EADDRNOTAVAIL)
+		return 4;
+	inet_pton(AF_INET, "10.77.0.1", &pi->ipi_spec_dst);
+	if (sendmsg(fd, &msg, 0) != 1)
+		return 5;
+	close(fd);
+	fd = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (setsockopt(fd, SOL_IPV6, IPV6_FREEBIND, &one, sizeof(one)) != -1 || errno != EPERM)
+		return 6;
+	close(fd);
+	if (socket(AF_PACKET, SOCK_RAW, 0) != -1 || errno != EPERM)
+		return 7;
+	/* raw ICMP only with NXC_RAW_ICMP; other raw protocols never */
+	if (socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) != -1 || errno != EPERM)
+		return 8;
+	if (socket(AF_INET, SOCK_RAW, IPPROTO_UDP) != -1 || errno != EPERM)
+		return 9;
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	{
+		struct ip_mreqn m = { 0 };
+
+		inet_pton(AF_INET, "239.1.1.1", &m.imr_multiaddr);
+		if (setsockopt(fd, SOL_IP, IP_ADD_MEMBERSHIP, &m, sizeof(m)) != -1 ||
+		    errno != EPERM)
+			return 10;
+	}
+	return 0;
+}
+
+TEST(no_spoofing)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	addresses_on_lo();
+	ASSERT_EQ(0, bind4(fd, "10.77.0.9", 8383));
+	EXPECT_EQ(0, in_child(spoofing, NULL));
+	close(fd);
+}
+
+static int raw_icmp_with_cap(void *arg)
+{
+	struct vcmd_net_caps_v0 c = { NXC_RAW_ICMP, NXC_RAW_ICMP };
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 1;
+	if (vs_call(VCMD_set_ncaps, NID_A, &c))
+		return 2;
+	fd = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (fd < 0)
+		return 3;
+	if (socket(AF_INET, SOCK_RAW, IPPROTO_TCP) != -1 || errno != EPERM)
+		return 4;
+	return 0;
+}
+
+TEST(raw_icmp_needs_the_ncap)
+{
+	EXPECT_EQ(0, in_child(raw_icmp_with_cap, NULL));
+}
+
+/*
+ * LBACK_REMAP: 127.0.0.1 in a guest is its own loopback address; the host's
+ * 127.0.0.1 services are out of reach.
+ */
+static int lback_client(void *arg)
+{
+	const uint32_t nid = *(uint32_t *)arg;
+	char buf[64];
+	int fd;
+
+	if (vs_call(VCMD_net_migrate, nid, NULL))
+		return 1;
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect4(fd, "127.0.0.1", 9090))
+		return 2;
+	if (sock_addr(fd, buf, sizeof(buf), 1) || strcmp(buf, "127.0.211.1"))
+		return 3; /* 127.0.0.1 ^ (211 << 8) */
+	close(fd);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect4(fd, "127.0.0.1", 9191) != -1 || errno != ECONNREFUSED)
+		return 4;
+	close(fd);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect4(fd, "127.0.0.2", 9191) != -1 || errno != ENETUNREACH)
+		return 5;
+	close(fd);
+	return 0;
+}
+
+TEST(loopback_per_guest)
+{
+	struct listener a = { NID_A + 10, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090 };
+	int p[2], host = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+	uint32_t nid = NID_A + 10;
+	char buf[64];
+	pid_t ga;
+
+	addresses_on_lo();
+	/* The host's own local-only service on 127.0.0.1:9191. */
+	setsockopt(host, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	ASSERT_EQ(0, bind4(host, "127.0.0.1", 9191));
+	ASSERT_EQ(0, listen(host, 4));
+	ASSERT_EQ(0, pipe(p));
+	ga = guest_listener(&a, p[1]);
+	ASSERT_LT(0, ga);
+	/* The guest's loopback listener is not on the host's 127.0.0.1. */
+	errno = 0;
+	EXPECT_EQ(-1, connect_from_host(AF_INET, "127.0.0.1", 9090));
+	EXPECT_EQ(ECONNREFUSED, errno);
+	/* A process of the same network context reaches it at 127.0.0.1. */
+	EXPECT_EQ(0, in_child(lback_client, &nid));
+	waitpid(ga, NULL, 0);
+	EXPECT_LT(0, read(p[0], buf, sizeof(buf)));
+	EXPECT_STREQ("127.0.211.1", buf);
+	close(host);
+}
+
+/* Guest with a listener on its loopback, for the other guest's client. */
+TEST(loopback_guests_apart)
+{
+	struct listener a = { NID_A, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090 };
+	struct listener b = { NID_B, "10.77.0.2", NULL, "127.0.0.1", AF_INET, 9090 };
+	int pa[2], pb[2];
+	pid_t ga, gb;
+
+	ASSERT_EQ(0, pipe(pa));
+	ASSERT_EQ(0, pipe(pb));
+	ga = guest_listener(&a, pa[1]);
+	ASSERT_LT(0, ga);
+	gb = guest_listener(&b, pb[1]);
+	ASSERT_LT(0, gb); /* the same 127.0.0.1:9090, no EADDRINUSE */
+	vs_reap(ga);
+	vs_reap(gb);
+}
+
+/*
+ * Host wildcard listener and guests on the same port: the host's wildcard
+ * bind covers every address, so a guest cannot bind the port (EADDRINUSE),
+ * and the host cannot take the wildcard on a port a guest holds. Host
+ * services that share ports with guests bind host addresses.
+ */
+static int guest_binds_7070(void *arg)
+{
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 1;
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	return bind4(fd, "0.0.0.0", 7070) == -1 && errno == EADDRINUSE ? 0 : 2;
+}
+
+TEST(host_wildcard_and_guest_same_port)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	addresses_on_lo();
+	ASSERT_EQ(0, bind4(fd, "0.0.0.0", 7070));
+	ASSERT_EQ(0, listen(fd, 1));
+	EXPECT_EQ(0, in_child(guest_binds_7070, NULL));
+	close(fd);
+}
+
+static unsigned int ctotal(void)
+{
+	char buf[256], *p;
+
+	if (read_file("/proc/virtnet/status", buf, sizeof(buf)) < 0)
+		return ~0U;
+	p = strstr(buf, "#CTotal:\t");
+	return p ? (unsigned int)strtoul(p + 9, NULL, 10) : ~0U;
+}
+
+TEST(sockets_of_a_dead_context_do_not_leak)
+{
+	unsigned int before = ctotal();
+	int sv[2], st;
+	pid_t pid;
+
+	/* A guest passes one of its sockets to the host, then exits. */
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	pid = fork();
+	if (!pid) {
+		int fd;
+		char c = 0;
+		char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+		struct iovec iov = { &c, 1 };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+				    .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+		struct cmsghdr *h = CMSG_FIRSTHDR(&m);
+
+		if (enter_guest(250, "10.77.0.1", NULL))
+			_exit(1);
+		fd = socket(AF_INET, SOCK_DGRAM, 0);
+		h->cmsg_level = SOL_SOCKET;
+		h->cmsg_type = SCM_RIGHTS;
+		h->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(h), &fd, sizeof(int));
+		_exit(sendmsg(sv[0], &m, 0) == 1 ? 0 : 2);
+	}
+	waitpid(pid, &st, 0);
+	ASSERT_EQ(0, WEXITSTATUS(st));
+	/* The context ended with its task; its structure lives in the socket. */
+	EXPECT_FALSE(nid_exists(250));
+	EXPECT_EQ(before + 1, ctotal());
+	close(sv[0]);
+	close(sv[1]); /* the queued socket goes with it */
+	/* Freed after an RCU grace period. */
+	for (st = 0; st < 50 && ctotal() != before; st++)
+		usleep(100000);
+	EXPECT_EQ(before, ctotal());
+}
+
+TEST_HARNESS_MAIN
