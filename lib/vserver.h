@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <netinet/in.h>
 #include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
 
@@ -272,6 +273,63 @@ int vc_fget_iattr(int fd, struct vc_iattr *ret);
 
 /** vc_fset_iattr - as vc_set_iattr() for open file @fd (EBADF). */
 int vc_fset_iattr(int fd, uint32_t flags, uint32_t mask);
+
+/* Network contexts (ABI §3.3 "Network contexts"): NXF_*, NXC_*, NXA_*. */
+
+/** vc_net_create - create network context @nid (2..65535), move the caller in */
+int vc_net_create(uint32_t nid, const uint64_t *flags);
+
+/** vc_net_migrate - move the caller (a host task) into network context @nid */
+int vc_net_migrate(uint32_t nid);
+
+/** vc_get_task_nid - the network context of process @pid (0: the caller) */
+int vc_get_task_nid(pid_t pid);
+
+/** vc_get_nx_info - 0 when network context @nid exists (its id in @ret) */
+int vc_get_nx_info(uint32_t nid, uint32_t *ret);
+
+int vc_get_nflags(uint32_t nid, struct vc_mask64 *ret);
+int vc_set_nflags(uint32_t nid, const struct vc_mask64 *flags);
+int vc_get_ncaps(uint32_t nid, struct vc_mask64 *ret);
+int vc_set_ncaps(uint32_t nid, const struct vc_mask64 *ncaps);
+
+/*
+ * One entry of a network context's address list, util-vserver's layout:
+ * vna_type is NXA_TYPE_IPV4 or NXA_TYPE_IPV6, or'ed with NXA_TYPE_ADDR,
+ * _MASK or _RANGE (IPv4) and optionally NXA_MOD_BCAST or NXA_MOD_LBACK;
+ * NXA_TYPE_ANY (with the family bit) removes every entry of the family.
+ */
+struct vc_net_addr {
+	uint16_t vna_type;
+	uint16_t vna_flags;
+	uint16_t vna_prefix;	/* IPv6 prefix length */
+	uint16_t vna_parent;
+	union {
+		struct {
+			struct in_addr ip, ip2, mask;
+		} v4;
+		struct {
+			struct in6_addr ip, mask;
+		} v6;
+	} s;
+};
+
+#define vna_v4_ip s.v4.ip
+#define vna_v4_ip2 s.v4.ip2
+#define vna_v4_mask s.v4.mask
+#define vna_v6_ip s.v6.ip
+#define vna_v6_mask s.v6.mask
+
+/**
+ * vc_net_add - add an address entry (or set broadcast/loopback)
+ *
+ * Fails with EEXIST for an identical entry, EINVAL for a bad type or an
+ * IPv6 prefix above 128, ENOSPC beyond 64 entries of a family.
+ */
+int vc_net_add(uint32_t nid, const struct vc_net_addr *addr);
+
+/** vc_net_remove - remove the entry equal in every field (ESRCH), or all (ANY) */
+int vc_net_remove(uint32_t nid, const struct vc_net_addr *addr);
 
 #ifdef __cplusplus
 }
