@@ -4,7 +4,7 @@
 # against the booted kernel, with busybox guests in /vservers. Contexts
 # 110-119.
 . ./tap.sh
-plan 119
+plan 134
 
 # the host's mounts, without the per-guest ones that must never show here
 host_mounts() { cut -d' ' -f5 /proc/self/mountinfo | sort; }
@@ -204,8 +204,49 @@ expect_match "stop runs the stop runlevel" "Running '/etc/init.d/rc 6'" "$out"
 check "... and the guest ends" gone 110
 echo plain >/etc/vservers/g1/apps/init/style
 
+# --- network: each guest its own address on the shared stack ------------------------
+iface() { # NAME ADDR
+	mkdir -p "/etc/vservers/$1/interfaces/0"
+	echo "$2" >"/etc/vservers/$1/interfaces/0/ip"
+	echo lo >"/etc/vservers/$1/interfaces/0/dev"
+	echo 32 >"/etc/vservers/$1/interfaces/0/prefix"
+}
+has_addr() { ip -4 addr show dev lo | grep -q "inet $1/"; }
+iface g1 10.99.0.1
+iface g2 10.99.0.2
+run vserver g1 start
+expect_eq "a guest with an interface starts" 0 "$rc"
+check "... its address is on the host device" has_addr 10.99.0.1
+run vserver g1 exec sed -n 's/^NxID:[[:space:]]*//p' /proc/self/status
+expect_eq "... its processes are in network context 110" 110 "$out"
+run vserver g1 exec cat /proc/virtnet/110/info
+expect_match "... which holds the address" "\[10\.99\.0\.1-" "$out"
+vserver g2 start >/dev/null 2>&1
+vserver g1 exec sh -c 'nc -ll -p 8080 -e echo hi-g1 </dev/null >/dev/null 2>&1 &'
+vserver g2 exec sh -c 'nc -ll -p 8080 -e echo hi-g2 </dev/null >/dev/null 2>&1 &'
+check "both guests listen on 0.0.0.0:8080" wait_for 5 sh -c \
+	'netstat -ltn | grep -q 10.99.0.1:8080 && netstat -ltn | grep -q 10.99.0.2:8080'
+expect_eq "a connection to g1's address reaches g1" hi-g1 "$(nc -w 2 10.99.0.1 8080 </dev/null)"
+expect_eq "... and to g2's reaches g2" hi-g2 "$(nc -w 2 10.99.0.2 8080 </dev/null)"
+run vserver g1 exec sh -c 'nc -l -p 8181 & p=$!; sleep 0.3; netstat -ltn; kill $p'
+expect_match "a wildcard listener in g1 is bound to g1's address" "10\.99\.0\.1:8181" "$out"
+expect_eq "guest to guest works" hi-g2 "$(vserver g1 exec nc -w 2 10.99.0.2 8080 </dev/null)"
+vserver g2 stop >/dev/null 2>&1
+run vserver g1 stop
+expect_eq "a guest with an interface stops" 0 "$rc"
+check "... and its address leaves the host device" sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.1/"'
+check "... g2's too" sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.2/"'
+check "the network context is gone" test ! -e /proc/virtnet/110
+VSERVER_FAIL_AT=addresses vserver g1 start >/dev/null 2>&1
+check "a failure adding the address leaves none" sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.1/"'
+VSERVER_FAIL_AT=network vserver g1 start >/dev/null 2>&1
+check "a failure in the network step removes the address again" \
+	sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.1/"'
+check "... and leaves no network context" test ! -e /proc/virtnet/110
+rm -r /etc/vservers/g1/interfaces /etc/vservers/g2/interfaces
+
 # --- every start step fails cleanly -------------------------------------------------------
-for step in running barrier clone mount-private mount-root mount-fstab chdir-root context \
+for step in running barrier clone mount-private mount-root mount-fstab network chdir-root context \
 	spaces uts attributes pivot-root spaces-root env end-setup init runfile; do
 	VSERVER_FAIL_AT=$step vserver g1 start >/tmp/vs.out 2>/tmp/vs.err
 	r=$?
@@ -225,14 +266,6 @@ run vserver g1 start
 expect_match "a bad context file names file, line and value" \
 	"/etc/vservers/g1/context:1: 'abc' is not a number" "$err"
 echo 110 >/etc/vservers/g1/context
-mkdir -p /etc/vservers/g1/interfaces/0
-echo 10.0.0.1 >/etc/vservers/g1/interfaces/0/ip
-echo lo >/etc/vservers/g1/interfaces/0/dev
-run vserver g1 start
-expect_match "an interface is refused until network contexts exist" \
-	"interfaces/0: network contexts are not in this kernel yet" "$err"
-check "... and nothing started" gone 110
-rm -r /etc/vservers/g1/interfaces
 echo minit >/etc/vservers/g1/apps/init/style
 run vserver g1 start
 expect_match "an init style not supported yet is named" "apps/init/style: 'minit' is not supported" "$err"

@@ -586,6 +586,32 @@ static int guest_bind_rules(void *arg)
 	return 0;
 }
 
+/* A dual-stack socket of an IPv4-only guest binds to its IPv4 address. */
+static int dual_stack_v4_only(void *arg)
+{
+	char buf[64];
+	int fd, one = 1;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 1;
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	if (bind6(fd, "::", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
+	    strcmp(buf, "::ffff:10.77.0.1"))
+		return 2;
+	close(fd);
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	if (bind6(fd, "::", 0) != -1 || errno != EADDRNOTAVAIL)
+		return 3;
+	return 0;
+}
+
+TEST(dual_stack_wildcard)
+{
+	addresses_on_lo();
+	EXPECT_EQ(0, in_child(dual_stack_v4_only, NULL));
+}
+
 TEST(bind_rules)
 {
 	addresses_on_lo();

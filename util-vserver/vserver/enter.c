@@ -70,6 +70,11 @@ static void clean_env(const char *shell)
 /* In a child of the host: become a task of the guest. Reports and _exits. */
 static void join_guest(const struct vs_config *c)
 {
+	/* Its network context first: only a host task may migrate. */
+	if (vs_guest_uses_nid(c) && vc_net_migrate(c->nid) < 0) {
+		vs_warn_syscall("cannot enter network context %u of '%s'", c->nid, c->name);
+		_exit(VS_EXIT_FAIL);
+	}
 	if (vc_enter_namespace(c->xid, 0, 0) < 0) {
 		vs_warn_syscall("cannot enter the namespaces of '%s'", c->name);
 		_exit(VS_EXIT_FAIL);

@@ -42,6 +42,12 @@ struct vs_config *vs_guest_load(const char *name);
  */
 bool vs_guest_running(const struct vs_config *c, uint32_t *tasks);
 
+/*
+ * Whether the guest gets a network context (ABI §6.1 step 2, chbind): it
+ * has an interface that is not disabled, and no "noncontext" file.
+ */
+bool vs_guest_uses_nid(const struct vs_config *c);
+
 /* The run file, RUNDIR/NAME, holding the running guest's xid. */
 void vs_guest_runfile(const struct vs_config *c, char *buf, size_t size);
 

@@ -48,7 +48,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
 #include <linux/openat2.h>
+#include <linux/vserver/network.h>
 #include <linux/vserver/inode.h>
 #include <linux/vserver/limit.h>
 #include <vserver.h>
@@ -71,6 +73,9 @@ const struct vc_mask64 vs_default_cflags = { VXF_HIDE_NETIF | VXF_VIRT_UPTIME | 
 					     VXF_INFO_INIT, VXF_HIDE_NETIF | VXF_VIRT_UPTIME |
 					     VXF_SC_HELPER | VXF_INFO_INIT };
 
+/* The most interfaces/ entries one guest has. */
+#define VS_IFACES_MAX 64
+
 /* The guest's view of PATH, and what init starts with. */
 #define GUEST_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -88,6 +93,7 @@ struct starter {
 	int vdirfd;		/* the guest's root, opened by the host */
 	bool barrier_set;	/* this start set it: undo clears it */
 	char vdirbase[PATH_MAX];
+	bool added[VS_IFACES_MAX];	/* this start put ifaces[i] on its device */
 };
 
 /* The default, with what the configuration sets or clears on top. */
@@ -184,6 +190,57 @@ static void mount_entry(const struct starter *s, const struct vs_config_mount *m
 		child_fail(s, "mount-fstab", errno, "%s/%s:%d: cannot remount %s with '%s': %m",
 			   s->c->cfgdir, fstab, m->line, m->file, m->options);
 	close(fd);
+}
+
+static void iface_entry(const struct vs_config_iface *ifc, struct vc_net_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (ifc->family == AF_INET) {
+		a->vna_type = NXA_TYPE_IPV4 | NXA_TYPE_ADDR;
+		a->vna_v4_ip = ifc->addr.v4;
+		a->vna_v4_mask.s_addr = 0xffffffff;
+	} else {
+		a->vna_type = NXA_TYPE_IPV6 | NXA_TYPE_ADDR;
+		a->vna_v6_ip = ifc->addr.v6;
+		a->vna_prefix = 128;
+	}
+}
+
+/*
+ * The guest's network context (nid = ncontext, default the xid) with the
+ * addresses of interfaces/, util-vserver's secure ncaps and the configured
+ * nflags and ncaps on top of the kernel's defaults. net_create moves this
+ * task into it.
+ */
+static void guest_network(const struct starter *s)
+{
+	const struct vs_config *c = s->c;
+	const struct vc_mask64 secure_ncaps = { NXC_RAW_ICMP, NXC_RAW_ICMP };
+	struct vc_mask64 ncaps;
+	struct vc_net_addr a;
+	char text[INET6_ADDRSTRLEN];
+	size_t i;
+
+	if (!vs_guest_uses_nid(c))
+		return;
+	if (vc_net_create(c->nid, NULL) < 0)
+		child_fail(s, "network", errno, "cannot create network context %u: %m", c->nid);
+	for (i = 0; i < c->n_ifaces; i++) {
+		const struct vs_config_iface *ifc = &c->ifaces[i];
+
+		if (ifc->disabled)
+			continue;
+		iface_entry(ifc, &a);
+		if (vc_net_add(c->nid, &a) < 0 && errno != EEXIST)
+			child_fail(s, "network", errno, "%s/interfaces/%s: cannot give %s to the guest: %m",
+				   c->cfgdir, ifc->name,
+				   inet_ntop(ifc->family, &ifc->addr, text, sizeof(text)));
+	}
+	apply(&ncaps, &secure_ncaps, &c->ncaps);
+	if (vc_set_ncaps(c->nid, &ncaps) < 0)
+		child_fail(s, "network", errno, "cannot set the network capabilities: %m");
+	if (c->nflags.mask && vc_set_nflags(c->nid, &c->nflags) < 0)
+		child_fail(s, "network", errno, "cannot set the network flags: %m");
 }
 
 static void set_names(const struct starter *s)
@@ -324,6 +381,9 @@ static void __attribute__((noreturn)) guest_task(struct starter *s)
 		child_fail(s, "mount-fstab", errno, "injected failure");
 	for (i = 0; i < c->n_mounts; i++)
 		mount_entry(s, &c->mounts[i]);
+	if (vs_inject("network"))
+		child_fail(s, "network", errno, "injected failure");
+	guest_network(s);
 	/* The barrier stops even a task in setup: enter the root first. */
 	if (vs_inject("chdir-root") || fchdir(s->vdirfd) < 0)
 		child_fail(s, "chdir-root", errno, "cannot enter %s: %m", c->vdir);
@@ -375,8 +435,6 @@ static bool rlimits_configured(const struct vs_config *c)
 /* What this version cannot do yet is refused before anything is changed. */
 static int check_config(const struct vs_config *c)
 {
-	size_t i;
-
 	if (!c->has_context) {
 		vs_warn("%s/context is missing: this kernel has no dynamic contexts, so a guest "
 			"needs a static context id (2..49151) there", c->cfgdir);
@@ -392,13 +450,6 @@ static int check_config(const struct vs_config *c)
 			c->cfgdir, vs_init_style_name(c->init.style));
 		return -1;
 	}
-	for (i = 0; i < c->n_ifaces; i++)
-		if (!c->ifaces[i].disabled) {
-			vs_warn("%s/interfaces/%s: network contexts are not in this kernel yet "
-				"(no net_create): remove the interface or create a file "
-				"'disabled' in it", c->cfgdir, c->ifaces[i].name);
-			return -1;
-		}
 	if (rlimits_configured(c)) {
 		vs_warn("%s/rlimits: context limits are not in this kernel yet (no "
 			"set_rlimit): remove the directory to start without them", c->cfgdir);
@@ -466,6 +517,147 @@ static void barrier_undo(struct starter *s)
 {
 	if (s->barrier_set && vc_set_iattr(s->vdirbase, 0, IATTR_BARRIER) < 0)
 		vs_warn("cannot clear the chroot barrier on %s again: %m", s->vdirbase);
+}
+
+/* `ip addr add|del ADDR/PREFIX dev DEV` through iproute2; 0, 1 (exists), -1. */
+static int ip_addr(const char *op, const struct vs_config_iface *ifc, bool quiet)
+{
+	char addr[INET6_ADDRSTRLEN + 8], text[INET6_ADDRSTRLEN];
+	char *argv[] = { "ip", ifc->family == AF_INET6 ? "-6" : "-4", "addr", (char *)op, addr,
+			 "dev", (char *)ifc->dev, NULL };
+	int pipefd[2], st;
+	char err[256] = "";
+	ssize_t n;
+	pid_t pid;
+
+	inet_ntop(ifc->family, &ifc->addr, text, sizeof(text));
+	snprintf(addr, sizeof(addr), "%s/%u", text, ifc->prefix);
+	if (pipe2(pipefd, O_CLOEXEC) < 0)
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		execvp(argv[0], argv);
+		fprintf(stderr, "cannot execute ip (install iproute2): %s", strerror(errno));
+		_exit(127);
+	}
+	close(pipefd[1]);
+	n = read(pipefd[0], err, sizeof(err) - 1);
+	close(pipefd[0]);
+	waitpid(pid, &st, 0);
+	if (n > 0)
+		err[strcspn(err, "\n")] = '\0';
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (!strcmp(op, "add") && strstr(err, "xists"))
+		return 1;
+	if (!quiet)
+		vs_warn("ip addr %s %s dev %s failed: %s", op, addr, ifc->dev,
+			err[0] ? err : "(no message)");
+	return -1;
+}
+
+/* Where start notes the addresses it added, for stop: RUNDIR/NAME.addrs. */
+static void addrs_file(const struct vs_config *c, char *buf, size_t size)
+{
+	vs_pathf(buf, size, "%s/%s.addrs", vs_paths.rundir, c->name);
+}
+
+static void addresses_undo(struct starter *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->c->n_ifaces && i < VS_IFACES_MAX; i++)
+		if (s->added[i] && ip_addr("del", &s->c->ifaces[i], false) == 0)
+			s->added[i] = false;
+}
+
+/*
+ * Put the guest's addresses on their host devices (unless nodev, or the
+ * guest has its own network namespace). An address already there stays
+ * where it is, and is not removed by stop.
+ */
+static int addresses_on(struct starter *s)
+{
+	const struct vs_config *c = s->c;
+	char path[PATH_MAX], line[INET6_ADDRSTRLEN + IFNAMSIZ + 16], text[INET6_ADDRSTRLEN];
+	FILE *f = NULL;
+	size_t i;
+	int r;
+
+	if (!vs_guest_uses_nid(c) || c->space_net)
+		return 0;
+	if (c->n_ifaces > VS_IFACES_MAX) {
+		vs_warn("%s/interfaces: at most %d interfaces", c->cfgdir, VS_IFACES_MAX);
+		return -1;
+	}
+	for (i = 0; i < c->n_ifaces; i++) {
+		const struct vs_config_iface *ifc = &c->ifaces[i];
+
+		if (ifc->disabled || ifc->nodev)
+			continue;
+		if (vs_inject("addresses")) {
+			vs_warn("cannot add the address of interfaces/%s: %m", ifc->name);
+			goto undo;
+		}
+		r = ip_addr("add", ifc, false);
+		if (r < 0)
+			goto undo;
+		s->added[i] = r == 0;
+	}
+	if (vs_mkdir_p(vs_paths.rundir, 0755) < 0)
+		goto io;
+	addrs_file(c, path, sizeof(path));
+	f = fopen(path, "we");
+	if (!f)
+		goto io;
+	for (i = 0; i < c->n_ifaces; i++) {
+		if (!s->added[i])
+			continue;
+		snprintf(line, sizeof(line), "%s %u %s %s\n",
+			 inet_ntop(c->ifaces[i].family, &c->ifaces[i].addr, text, sizeof(text)),
+			 c->ifaces[i].prefix, c->ifaces[i].dev,
+			 c->ifaces[i].family == AF_INET6 ? "6" : "4");
+		fputs(line, f);
+	}
+	if (fclose(f) == 0)
+		return 0;
+io:
+	vs_warn("cannot write %s: %m", path);
+undo:
+	addresses_undo(s);
+	return -1;
+}
+
+/* stop: remove what start added, as noted in RUNDIR/NAME.addrs. */
+static void addresses_off(const struct vs_config *c)
+{
+	char path[PATH_MAX], addr[INET6_ADDRSTRLEN], dev[IFNAMSIZ], fam[4];
+	struct vs_config_iface ifc;
+	unsigned int prefix;
+	FILE *f;
+
+	addrs_file(c, path, sizeof(path));
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fscanf(f, "%45s %u %15s %3s", addr, &prefix, dev, fam) == 4) {
+		memset(&ifc, 0, sizeof(ifc));
+		ifc.family = fam[0] == '6' ? AF_INET6 : AF_INET;
+		if (inet_pton(ifc.family, addr, &ifc.addr) != 1)
+			continue;
+		ifc.prefix = prefix;
+		memcpy(ifc.dev, dev, sizeof(ifc.dev));
+		ip_addr("del", &ifc, false);
+	}
+	fclose(f);
+	unlink(path);
 }
 
 /* Kill what the guest task left and wait for it: the context goes with it. */
@@ -544,8 +736,10 @@ int vs_cmd_start(const char *name, int argc, char **argv)
 	}
 	if (barrier_on(&s) < 0)
 		goto out;
-	if (spawn(&s) < 0)
+	if (addresses_on(&s) < 0)
 		goto undo_barrier;
+	if (spawn(&s) < 0)
+		goto undo_addresses;
 	if (vs_inject("runfile") || vs_guest_write_run(s.c) < 0) {
 		vs_warn("cannot write the run file of '%s' in %s: %m", name, vs_paths.rundir);
 		goto undo_guest;
@@ -556,6 +750,14 @@ int vs_cmd_start(const char *name, int argc, char **argv)
 	goto out;
 undo_guest:
 	guest_undo(&s);
+undo_addresses:
+	addresses_undo(&s);
+	{
+		char path[PATH_MAX];
+
+		addrs_file(s.c, path, sizeof(path));
+		unlink(path);
+	}
 undo_barrier:
 	barrier_undo(&s);
 out:
@@ -627,6 +829,7 @@ int vs_cmd_stop(const char *name, int argc, char **argv)
 		return VS_EXIT_FAIL;
 	if (!vs_guest_running(c, NULL)) {
 		printf("Guest '%s' is not running\n", name);
+		addresses_off(c);
 		vs_guest_clear_run(c);
 		rc = VS_EXIT_OK;
 		goto out;
@@ -661,6 +864,7 @@ int vs_cmd_stop(const char *name, int argc, char **argv)
 	vs_warn("'%s' (context %u) still has processes after the kill sequence", name, c->xid);
 	goto out;
 stopped:
+	addresses_off(c);
 	vs_guest_clear_run(c);
 	printf("Guest '%s' stopped\n", name);
 	rc = VS_EXIT_OK;

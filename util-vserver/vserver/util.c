@@ -227,3 +227,15 @@ bool vs_guest_running(const struct vs_config *c, uint32_t *tasks)
 		*tasks = st.tasks;
 	return st.tasks > 0;
 }
+
+bool vs_guest_uses_nid(const struct vs_config *c)
+{
+	size_t i;
+
+	if (c->noncontext)
+		return false;
+	for (i = 0; i < c->n_ifaces; i++)
+		if (!c->ifaces[i].disabled)
+			return true;
+	return false;
+}

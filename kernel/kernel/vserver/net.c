@@ -9,7 +9,8 @@
  *
  * - bind: the address must be one of the context's (an entry, its
  *   broadcast or its loopback address), else ``EADDRNOTAVAIL``. A wildcard
- *   bind becomes a bind to the context's first address of the family, so a
+ *   bind becomes a bind to the context's first address of the family (an
+ *   IPv4 one for a dual-stack IPv6 socket of a guest without IPv6), so a
  *   guest's wildcard listener only ever receives traffic addressed to the
  *   guest, and two guests may both listen on 0.0.0.0:80 (ABI SINGLE_IP,
  *   made the rule; a guest listening on several addresses binds each).
@@ -122,7 +123,12 @@ static int local4(const struct nx_info *const nxi, __be32 *const a)
 	return nx_v4_allowed(nxi, *a) ? 0 : -EADDRNOTAVAIL;
 }
 
-static int local6(const struct nx_info *const nxi, struct in6_addr *const a)
+/*
+ * As local4() for IPv6; a dual-stack socket (@v4ok: not IPV6_V6ONLY) of a
+ * guest without IPv6 addresses takes the wildcard as its IPv4 address.
+ */
+static int local6(const struct nx_info *const nxi, struct in6_addr *const a,
+		  const bool v4ok)
 {
 	if (ipv6_addr_v4mapped(a)) {
 		__be32 v4 = a->s6_addr32[3];
@@ -132,8 +138,16 @@ static int local6(const struct nx_info *const nxi, struct in6_addr *const a)
 			ipv6_addr_set_v4mapped(v4, a);
 		return err;
 	}
-	if (ipv6_addr_any(a))
-		return nx_v6_first(nxi, a) ? 0 : -EADDRNOTAVAIL;
+	if (ipv6_addr_any(a)) {
+		__be32 v4 = nx_v4_first(nxi);
+
+		if (nx_v6_first(nxi, a))
+			return 0;
+		if (!v4ok || !v4)
+			return -EADDRNOTAVAIL;
+		ipv6_addr_set_v4mapped(v4, a);
+		return 0;
+	}
 	if (ipv6_addr_loopback(a))
 		return (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW) ? 0 :
 								    -EADDRNOTAVAIL;
@@ -218,7 +232,7 @@ static int hook_socket_bind(struct socket *const sock,
 		return local4(nxi, &sin->sin_addr.s_addr);
 	sin6 = as_in6(sock, address, addrlen);
 	if (sin6)
-		return local6(nxi, &sin6->sin6_addr);
+		return local6(nxi, &sin6->sin6_addr, !sock->sk->sk_ipv6only);
 	/* A malformed address: the protocol refuses it. */
 	return 0;
 }
