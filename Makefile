@@ -21,7 +21,7 @@ KIMG := $(B)/bzImage
 KIMG_NOVS := $(B)/bzImage-novs
 
 .PHONY: all help deps kernel kernel-novs tree lib tools static selftests \
-	initramfs host-test check test demo vm-run patch install clean distclean
+	initramfs host-test check test test-debian demo vm-run patch install clean distclean
 
 all: lib tools
 
@@ -31,6 +31,7 @@ all: lib tools
 help:
 	@echo "make deps        install the Debian packages the build needs (idempotent)"
 	@echo "make test        everything: checks, host tests, kernels, VM suites"
+	@echo "make test-debian a debootstrap-built Debian guest in the VM (root, network)"
 	@echo "make demo        boot the patched kernel with a shell (CMD='...' runs one command)"
 	@echo "make vm-run      EXTRA=DIR CMD='...': run CMD in the VM with DIR at /extra"
 	@echo "make kernel      build the test kernel (build/bzImage)"
@@ -143,6 +144,15 @@ test: deps
 	@$(MAKE) --no-print-directory kernel kernel-novs
 	@$(MAKE) --no-print-directory initramfs
 	@tests/run-all.sh $(VERSION)
+
+# Not part of test: a Debian guest built with debootstrap (root, the
+# network; cached in build/debian/), started and stopped in the test VM.
+# VS_KERNEL=FILE tests that kernel image instead of building build/bzImage.
+test-debian: deps
+	@$(MAKE) --no-print-directory lib tools static selftests
+	@$(if $(VS_KERNEL),[ -f "$(VS_KERNEL)" ] || { echo "VS_KERNEL=$(VS_KERNEL): no such file" >&2; exit 2; },$(MAKE) --no-print-directory kernel)
+	@$(MAKE) --no-print-directory initramfs
+	@tests/debian/run.sh $(or $(VS_KERNEL),$(KIMG))
 
 demo: kernel initramfs
 ifeq ($(CMD),)

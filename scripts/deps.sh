@@ -12,6 +12,7 @@ pkgs=(
 	busybox-static		# the VM's userland
 	libcap-dev		# capability names for the tools (libcap)
 	iproute2
+	debootstrap e2fsprogs	# make test-debian: the Debian guest and its disk image
 )
 
 missing=()

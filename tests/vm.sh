@@ -7,7 +7,9 @@
 #                                         print its output, exit with its status
 #   tests/vm.sh demo KERNEL               interactive shell on this terminal
 # Environment: VS_KVM=1 uses KVM instead of TCG; VS_VM_TIMEOUT (seconds,
-# default 900 for test, 600 for run); VS_VM_MEM (default 1G); VS_VM_SMP (2).
+# default 900 for test, 600 for run); VS_VM_MEM (default 1G); VS_VM_SMP (2);
+# VS_VM_DISK=FILE attaches FILE (a raw image) as the virtio disk /dev/vda,
+# copy-on-write: what the VM writes to it is discarded when QEMU ends.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 b="$top/build"
@@ -27,6 +29,10 @@ if [ "${VS_KVM:-0}" = 1 ]; then
 fi
 qemu=(qemu-system-x86_64 "${accel[@]}" -m "${VS_VM_MEM:-1G}" -smp "${VS_VM_SMP:-2}"
 	-no-reboot -display none -monitor none -kernel "$kernel")
+if [ -n "${VS_VM_DISK:-}" ]; then
+	[ -f "$VS_VM_DISK" ] || die "VS_VM_DISK=$VS_VM_DISK is not a file"
+	qemu+=(-drive "file=$VS_VM_DISK,format=raw,if=virtio,snapshot=on")
+fi
 cmdline="console=ttyS0 panic=-1 oops=panic panic_on_warn=1"
 
 case $mode in

@@ -415,6 +415,25 @@ static int method_busybox(struct build *b)
 		   "PS1='\\u@\\h:\\w\\$ '\n") ? -1 : 0;
 }
 
+/*
+ * debootstrap's /dev holds what a Debian system needs on a machine of its
+ * own, the console (5:1) among them: a guest opening that reads from and
+ * writes to the host's console. The guest gets the set the other methods
+ * make instead (its terminals come from its own devpts).
+ */
+static int replace_dev(const char *vdir)
+{
+	static const char *const dirs[] = { "dev", "dev/pts", "dev/shm", NULL };
+	char path[PATH_MAX], failed[PATH_MAX];
+
+	vs_pathf(path, sizeof(path), "%s/dev", vdir);
+	if (vs_remove_tree(path, failed, sizeof(failed)) < 0) {
+		vs_warn("cannot remove %s: %m", failed);
+		return -1;
+	}
+	return mkdirs(vdir, dirs, 0755) || make_dev(vdir) ? -1 : 0;
+}
+
 static int method_debootstrap(struct build *b)
 {
 	const char *suite = NULL, *mirror = "http://deb.debian.org/debian";
@@ -436,12 +455,34 @@ static int method_debootstrap(struct build *b)
 		vs_warn("debootstrap method: which Debian suite? give -- -d SUITE, e.g. -d bookworm");
 		return -1;
 	}
+	/*
+	 * minbase has no init; a guest needs one that runs without consoles.
+	 * debootstrap keeps only its last --include, so the caller's packages
+	 * join ours in one option instead of replacing sysvinit-core.
+	 */
+	char include[4096] = "--include=sysvinit-core";
+
 	argv[n++] = "debootstrap";
 	argv[n++] = "--variant=minbase";
-	/* minbase has no init; a guest needs one that runs without consoles */
-	argv[n++] = "--include=sysvinit-core";
-	for (i = optind - 1; i < b->nargs && n < 58; i++)
-		argv[n++] = b->args[i];
+	argv[n++] = include;
+	for (i = optind - 1; i < b->nargs && n < 58; i++) {
+		const char *pkgs = NULL;
+
+		if (!strncmp(b->args[i], "--include=", 10))
+			pkgs = b->args[i] + 10;
+		else if (!strcmp(b->args[i], "--include") && i + 1 < b->nargs)
+			pkgs = b->args[++i];
+		if (!pkgs) {
+			argv[n++] = b->args[i];
+			continue;
+		}
+		if (*pkgs && strlen(include) + 1 + strlen(pkgs) >= sizeof(include)) {
+			vs_warn("debootstrap method: the --include list is too long");
+			return -1;
+		}
+		if (*pkgs)
+			strcat(strcat(include, ","), pkgs);
+	}
 	argv[n++] = (char *)suite;
 	argv[n++] = b->vdir;
 	argv[n++] = (char *)mirror;
@@ -462,7 +503,7 @@ static int method_debootstrap(struct build *b)
 		"sed", "-i", "-e", "s|^\\([0-9]*:[0-9]*:respawn:/sbin/getty.*\\)|#\\1|",
 		"-e", "s|^ca:\\(.*\\)-r now|ca:\\1-h now|", inittab, NULL,
 	};
-	if (run_wait(sed) < 0)
+	if (run_wait(sed) < 0 || replace_dev(b->vdir) < 0)
 		return -1;
 	return put(b->vdir, "etc/hostname", 0644, "%s\n", b->hostname);
 }
