@@ -19,6 +19,8 @@
 #include <linux/capability.h>
 #include <linux/reboot.h>
 
+#include <sys/utsname.h>
+
 #include "common.h"
 
 /* util-vserver's "secure" bounding set (ABI §4.3). */
@@ -309,6 +311,67 @@ TEST(escape_sethostname)
 	ASSERT_EQ(0, enter_secure_guest(406));
 	errno = 0;
 	EXPECT_EQ(-1, sethostname("escaped", 7));
+	EXPECT_EQ(EPERM, errno);
+}
+
+/* A guest with context capabilities @ccaps, in its own uts namespace or not. */
+static int ccap_guest(uint32_t xid, uint64_t ccaps, bool own_uts)
+{
+	struct vcmd_caps_v1 cc = { .ccaps = ccaps, .cmask = ~0ULL };
+
+	if (vs_create(xid, VXF_INIT_SET) != xid)
+		return -1;
+	if (own_uts && unshare(CLONE_NEWUTS))
+		return -1;
+	if (vs_set_bcaps(VS_SELF, SECURE_BCAPS) || vs_call(VCMD_set_ccaps, VS_SELF, &cc))
+		return -1;
+	return vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP) ? -1 : 0;
+}
+
+/* Team decision 3: SET_UTSNAME lets guest root name its own uts namespace. */
+TEST(ccap_set_utsname_grants)
+{
+	struct utsname u;
+	int status;
+	pid_t pid;
+
+	ASSERT_EQ(0, ccap_guest(408, VXC_SET_UTSNAME, true));
+	EXPECT_FALSE(capget_field(0) & BIT64(CAP_SYS_ADMIN));
+	EXPECT_EQ(0, sethostname("guest408", 8));
+	EXPECT_EQ(0, setdomainname("dom408", 6));
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("guest408", u.nodename);
+	EXPECT_STREQ("dom408", u.domainname);
+	/* Only root of the guest. */
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		if (setresuid(1000, 1000, 1000))
+			_exit(1);
+		_exit(sethostname("user", 4) == -1 && errno == EPERM ? 0 : 2);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+/* Never the host's uts namespace, whatever the ccap. */
+TEST(ccap_set_utsname_not_the_hosts)
+{
+	ASSERT_EQ(0, ccap_guest(409, VXC_SET_UTSNAME, false));
+	errno = 0;
+	EXPECT_EQ(-1, sethostname("escaped", 7));
+	EXPECT_EQ(EPERM, errno);
+}
+
+/* Without the ccap, guest root in its own uts namespace may not. */
+TEST(ccap_set_utsname_needed)
+{
+	ASSERT_EQ(0, ccap_guest(410, 0, true));
+	errno = 0;
+	EXPECT_EQ(-1, sethostname("guest410", 8));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	EXPECT_EQ(-1, setdomainname("dom410", 6));
 	EXPECT_EQ(EPERM, errno);
 }
 

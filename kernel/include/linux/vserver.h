@@ -29,6 +29,8 @@ void vs_proc_pid_status(struct seq_file *m, struct task_struct *task);
 bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
 bool vs_reboot(unsigned int cmd, int *ret);
 void vs_virt_uptime(struct timespec64 *uptime);
+bool vs_ccap_granted(u64 ccap);
+int vs_tiocsti(void);
 
 #else /* !CONFIG_VSERVER */
 
@@ -60,6 +62,18 @@ static inline bool vs_proc_de_hidden(const struct proc_dir_entry *parent,
 
 static inline void vs_virt_uptime(struct timespec64 *uptime)
 {
+}
+
+/* No context capability grants anything. */
+static inline bool vs_ccap_granted(u64 ccap)
+{
+	return false;
+}
+
+/* TIOCSTI follows the usual rules. */
+static inline int vs_tiocsti(void)
+{
+	return 0;
 }
 
 /* reboot(2) goes its usual way. */

@@ -135,23 +135,29 @@
  * Without the context capability the operation fails with ``EPERM``, even for
  * guest root.
  *
- * - %VXC_SET_UTSNAME: sethostname(2) and setdomainname(2).
- * - %VXC_SET_RLIMIT: raising hard resource limits (setrlimit(2)).
- * - %VXC_FS_SECURITY: ``security.*`` extended attributes.
- * - %VXC_FS_TRUSTED: ``trusted.*`` extended attributes.
- * - %VXC_TIOCSTI: the TIOCSTI ioctl.
- * - %VXC_SYSLOG: syslog(2).
- * - %VXC_OOM_ADJUST: changing OOM score adjustments.
- * - %VXC_AUDIT_CONTROL: audit control.
+ * What this kernel does with each (the others are stored, and grant nothing
+ * yet):
+ *
+ * - %VXC_SET_UTSNAME: sethostname(2) and setdomainname(2), in a uts
+ *   namespace of the guest's own (never the host's).  Implemented.
+ * - %VXC_TIOCSTI: the TIOCSTI ioctl, on any terminal, as CAP_SYS_ADMIN
+ *   would allow.  Without it a guest task gets ``EPERM`` for TIOCSTI
+ *   whatever dev.tty.legacy_tiocsti says.  Implemented.
+ * - %VXC_SET_RLIMIT: raising hard resource limits (setrlimit(2)).  Stored.
+ * - %VXC_FS_SECURITY: ``security.*`` extended attributes.  Stored.
+ * - %VXC_FS_TRUSTED: ``trusted.*`` extended attributes.  Stored.
+ * - %VXC_SYSLOG: syslog(2).  Stored.
+ * - %VXC_OOM_ADJUST: changing OOM score adjustments.  Stored.
+ * - %VXC_AUDIT_CONTROL: audit control.  Stored.
  * - %VXC_SECURE_MOUNT: mount(2), with device nodes and binary mount data
- *   refused.
- * - %VXC_BINARY_MOUNT: mounts with binary or network mount data.
- * - %VXC_DEV_MOUNT: mounts that allow device nodes.
- * - %VXC_QUOTA_CTL: quotactl(2).
- * - %VXC_ADMIN_MAPPER: device-mapper administration.
- * - %VXC_ADMIN_CLOOP: loop device administration.
- * - %VXC_KTHREAD: kernel thread creation.
- * - %VXC_NAMESPACE: namespace operations.
+ *   refused.  Stored.
+ * - %VXC_BINARY_MOUNT: mounts with binary or network mount data.  Stored.
+ * - %VXC_DEV_MOUNT: mounts that allow device nodes.  Stored.
+ * - %VXC_QUOTA_CTL: quotactl(2).  Stored.
+ * - %VXC_ADMIN_MAPPER: device-mapper administration.  Stored.
+ * - %VXC_ADMIN_CLOOP: loop device administration.  Stored.
+ * - %VXC_KTHREAD: kernel thread creation.  Stored.
+ * - %VXC_NAMESPACE: namespace operations.  Stored.
  *
  * Legacy, without effect: %VXC_RAW_ICMP (now %NXC_RAW_ICMP) and
  * %VXC_SECURE_REMOUNT.  util-vserver still accepts both names.
