@@ -21,6 +21,7 @@
 #include "common.h"
 #include "context.h"
 #include "cred.h"
+#include "helper.h"
 #include "switch.h"
 
 #define BUF(call, type) ((type *)(call)->buf)
@@ -81,7 +82,8 @@ static void become_init(struct vx_info *const vxi)
  *
  * Return: the xid, or -EINVAL for an id outside 2..65535, -EPERM from a
  * task that is not on the host (a guest never leaves its context),
- * -EBUSY/-EEXIST when the id is taken, -ENOMEM.
+ * -EBUSY/-EEXIST when the id is taken, -ENOEXEC when the flags have
+ * VXF_SC_HELPER and the vshelper's startup failed, -ENOMEM.
  */
 long vs_ctx_create(struct vs_call *const call)
 {
@@ -97,6 +99,15 @@ long vs_ctx_create(struct vs_call *const call)
 	vxi = vx_create(call->id, flags);
 	if (IS_ERR(vxi))
 		return PTR_ERR(vxi);
+	/* ABI §4.17: a failing startup helper refuses the context. */
+	if ((flags & VXF_SC_HELPER) &&
+	    vs_helper("startup", vxi->xid, VS_HELPER_STARTUP, false, true)) {
+		/* No shutdown event for a context that never started. */
+		vx_set_flags(vxi, 0, VXF_SC_HELPER);
+		vx_release_unused(vxi);
+		vx_put(vxi);
+		return -ENOEXEC;
+	}
 	err = vs_migrate(vxi, vxi->xid);
 	if (err)
 		vx_release_unused(vxi);

@@ -22,6 +22,7 @@
 
 #include "common.h"
 #include "cred.h"
+#include "helper.h"
 #include "network.h"
 #include "switch.h"
 
@@ -33,7 +34,7 @@
  *
  * Return: the nid, or -EINVAL for an id outside 2..65535, -EPERM from a
  * task that is not on the host, -EBUSY/-EEXIST when the id is taken,
- * -ENOMEM.
+ * -ENOEXEC when NXF_SC_HELPER is set and the netup helper failed, -ENOMEM.
  */
 long vs_net_create(struct vs_call *const call)
 {
@@ -49,6 +50,14 @@ long vs_net_create(struct vs_call *const call)
 	nxi = nx_create(call->id, flags);
 	if (IS_ERR(nxi))
 		return PTR_ERR(nxi);
+	/* ABI §4.17: a failing netup helper refuses the network context. */
+	if ((flags & NXF_SC_HELPER) &&
+	    vs_helper("netup", nxi->nid, VS_HELPER_NETUP, false, true)) {
+		nx_set_flags(nxi, 0, NXF_SC_HELPER);
+		nx_release_unused(nxi);
+		nx_put(nxi);
+		return -ENOEXEC;
+	}
 	err = vs_nx_migrate(nxi, nxi->nid);
 	if (err)
 		nx_release_unused(nxi);

@@ -16,6 +16,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "helper.h"
 
 /* The id table interprets these bits, and reaches the head's fields by name. */
 static_assert(VXF_STATE_SETUP == VS_ID_STATE_SETUP);
@@ -33,12 +34,17 @@ static void ctx_proc_detach(struct vs_id *const id)
 	vx_proc_detach(container_of(id, struct vx_info, head));
 }
 
-/* The guest is gone: its namespaces go too, and wait_exit returns. */
+/*
+ * The guest is gone: its namespaces go too, the vshelper is told (waiting
+ * for it, its result ignored), and wait_exit returns.
+ */
 static void ctx_ended(struct vs_id *const id)
 {
 	struct vx_info *const vxi = container_of(id, struct vx_info, head);
 
 	vx_release_spaces(vxi);
+	if (READ_ONCE(vxi->flags) & VXF_SC_HELPER)
+		vs_helper("shutdown", vxi->xid, VS_HELPER_SHUTDOWN, false, true);
 	wake_up_all(&vxi->exit_wq);
 }
 

@@ -19,6 +19,7 @@
 #include <net/ipv6.h>
 
 #include "common.h"
+#include "helper.h"
 #include "network.h"
 
 static_assert(NXF_STATE_SETUP == VS_ID_STATE_SETUP);
@@ -36,6 +37,13 @@ static void net_proc_detach(struct vs_id *const id)
 	nx_proc_detach(container_of(id, struct nx_info, head));
 }
 
+/* The network context is gone: tell the vshelper (netdown), and wait. */
+static void net_ended(struct vs_id *const id)
+{
+	if (READ_ONCE(id->flags) & NXF_SC_HELPER)
+		vs_helper("netdown", id->id, VS_HELPER_NETDOWN, false, true);
+}
+
 static void net_free(struct vs_id *const id)
 {
 	struct nx_info *const nxi = container_of(id, struct nx_info, head);
@@ -48,6 +56,7 @@ static void net_free(struct vs_id *const id)
 static const struct vs_idtab_ops net_ops = {
 	.proc_attach = net_proc_attach,
 	.proc_detach = net_proc_detach,
+	.ended = net_ended,
 	.free = net_free,
 };
 

@@ -5,11 +5,11 @@
  * A guest with its own pid namespace gets the namespace semantics
  * (reboot_pid_ns() ends the namespace's init, other commands fail). A guest
  * in the host's pid namespace (util-vserver's default) would otherwise
- * reboot the host: its command is recorded for wait_exit, and with
- * VXF_REBOOT_KILL the context's processes are killed. The ABI's vshelper
- * (a user-mode helper that restarts or stops the guest) is not implemented
- * yet, so without REBOOT_KILL a stop command fails with EPERM, as the ABI
- * says when the helper cannot run.
+ * reboot the host: its command is recorded for wait_exit, the vshelper is
+ * told (restart, halt, poweroff, swsusp: it restarts or stops the guest
+ * from the host), and with VXF_REBOOT_KILL the context's processes are
+ * killed. When the helper cannot run, the call fails with EPERM (unless
+ * REBOOT_KILL ended the guest anyway).
  *
  * Copyright (C) 2026 The vserver authors
  */
@@ -23,19 +23,28 @@
 #include "common.h"
 #include "context.h"
 #include "cred.h"
+#include "helper.h"
 
-static bool is_stop(const unsigned int cmd)
+/* The vshelper's name for a stop command; NULL for the others. */
+static const char *helper_action(const unsigned int cmd)
 {
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_RESTART:
 	case LINUX_REBOOT_CMD_RESTART2:
+		return "restart";
 	case LINUX_REBOOT_CMD_HALT:
+		return "halt";
 	case LINUX_REBOOT_CMD_POWER_OFF:
+		return "poweroff";
 	case LINUX_REBOOT_CMD_SW_SUSPEND:
-	case LINUX_REBOOT_CMD_KEXEC:
-		return true;
+		return "swsusp";
 	}
-	return false;
+	return NULL;
+}
+
+static bool is_stop(const unsigned int cmd)
+{
+	return helper_action(cmd) || cmd == LINUX_REBOOT_CMD_KEXEC;
 }
 
 /**
@@ -61,10 +70,13 @@ bool vs_reboot(const unsigned int cmd, int *const ret)
 	*ret = 0;
 	if (!is_stop(cmd))
 		return true;
-	if ((READ_ONCE(vxi->flags) & VXF_REBOOT_KILL) &&
-	    cmd != LINUX_REBOOT_CMD_SW_SUSPEND && cmd != LINUX_REBOOT_CMD_KEXEC)
-		vx_kill_all(vxi, SIGKILL, false);
-	else
+	if (!helper_action(cmd) ||
+	    vs_helper(helper_action(cmd), vxi->xid, cmd, true, false))
 		*ret = -EPERM;
+	if ((READ_ONCE(vxi->flags) & VXF_REBOOT_KILL) &&
+	    cmd != LINUX_REBOOT_CMD_SW_SUSPEND && cmd != LINUX_REBOOT_CMD_KEXEC) {
+		vx_kill_all(vxi, SIGKILL, false);
+		*ret = 0;
+	}
 	return true;
 }
