@@ -45,6 +45,8 @@ done
 
 if [ -f "$obj/.config" ] && grep -q '^CONFIG_VSERVER=y' "$obj/.config"; then
 	"$top/scripts/kernel.sh" tree
+	# Compile every file again: an object already up to date prints nothing.
+	rm -f "$obj"/kernel/vserver/*.o "$obj"/kernel/vserver/tests/*.o
 	out=$(make -s -C "$top/build/linux" O="$obj" ARCH=x86_64 W=1 C=2 \
 		kernel/vserver/ 2>&1)
 	rc=$?

@@ -82,10 +82,20 @@ int vs_helper(const char *const action, const u32 id, const u32 cmd,
 	      const bool reboot, const bool wait)
 {
 	char path[VS_HELPER_MAX], idbuf[12], cmdbuf[24], uidbuf[24], pidbuf[24];
-	char *argv[] = { path, (char *)action, idbuf, NULL };
-	char *envp[] = { "HOME=/", "TERM=linux",
-			 "PATH=/sbin:/usr/sbin:/bin:/usr/bin", cmdbuf,
-			 reboot ? uidbuf : NULL, pidbuf, NULL };
+	char *argv[4], *envp[7];
+
+	argv[0] = path;
+	argv[1] = (char *)action;
+	argv[2] = idbuf;
+	argv[3] = NULL;
+	envp[0] = "HOME=/";
+	envp[1] = "TERM=linux";
+	envp[2] = "PATH=/sbin:/usr/sbin:/bin:/usr/bin";
+	envp[3] = cmdbuf;
+	/* VS_UID and VS_PID for reboot events only */
+	envp[4] = reboot ? uidbuf : NULL;
+	envp[5] = pidbuf;
+	envp[6] = NULL;
 
 	mutex_lock(&vs_helper_lock);
 	strscpy(path, vs_helper_path, sizeof(path));

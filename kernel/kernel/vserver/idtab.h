@@ -40,7 +40,7 @@ struct proc_dir_entry;
 	struct rcu_head rcu;                                                   \
 	u32 id_name;                                                           \
 	refcount_t usecnt;                                                     \
-	spinlock_t lock;                                                       \
+	spinlock_t lock; /* see struct vs_id */                                \
 	int tasks;                                                             \
 	bool active;                                                           \
 	u64 flags;                                                             \
@@ -106,8 +106,8 @@ struct vs_idtab {
 
 #define VS_IDTAB_INIT(name, the_ops)                                           \
 	{                                                                      \
-		.lock = __SPIN_LOCK_UNLOCKED(name.lock),                        \
-		.lifecycle = __MUTEX_INITIALIZER(name.lifecycle),              \
+		.lock = __SPIN_LOCK_UNLOCKED(vs_idtab_lock),                    \
+		.lifecycle = __MUTEX_INITIALIZER((name).lifecycle),            \
 		.total = ATOMIC_INIT(0), .nactive = ATOMIC_INIT(0),            \
 		.ops = (the_ops),                                              \
 	}

@@ -350,7 +350,7 @@ static int check_cmsgs(const struct nx_info *const nxi, struct msghdr *const msg
 			const struct in_pktinfo *const p = CMSG_DATA(cmsg);
 			__be32 a = p->ipi_spec_dst.s_addr;
 
-			if (a && (a != READ_ONCE(nxi->lback)) &&
+			if (a && a != READ_ONCE(nxi->lback) &&
 			    !nx_v4_allowed(nxi, a))
 				return -EADDRNOTAVAIL;
 		}

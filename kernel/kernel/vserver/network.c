@@ -250,6 +250,9 @@ out:
 
 /**
  * nx_remove4 - Remove the IPv4 entry equal to @e in every field
+ * @nxi: the network context
+ * @e: the entry
+ *
  * Return: 0, -ESRCH when there is none, -ENOMEM.
  */
 int nx_remove4(struct nx_info *const nxi, const struct nx_addr4 *const e)
@@ -389,9 +392,13 @@ static bool match4(const struct nx_addr4 *const e, const __be32 a)
 
 /**
  * nx_v4_allowed - May a socket of @nxi use local IPv4 address @a?
+ * @nxi: the network context
+ * @a: the address
  *
- * Yes for an address one of its entries covers, its broadcast and its
- * loopback address. Multicast is the caller's business.
+ * Multicast is the caller's business.
+ *
+ * Return: true for an address one of its entries covers, its broadcast
+ * and its loopback address.
  */
 bool nx_v4_allowed(const struct nx_info *const nxi, const __be32 a)
 {
@@ -411,6 +418,7 @@ bool nx_v4_allowed(const struct nx_info *const nxi, const __be32 a)
 
 /**
  * nx_v4_first - The address a guest's unbound or wildcard IPv4 socket uses
+ * @nxi: the network context
  *
  * Return: the first single-address entry, else the first address of the
  * first network or range entry, else 0 (no IPv4 address).
