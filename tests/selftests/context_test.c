@@ -195,6 +195,43 @@ TEST(vx_info_and_stat)
 	EXPECT_EQ(EFAULT, errno);
 }
 
+/* /proc/virtual/<xid>/cvirt counts the context's threads and forks. */
+TEST(proc_cvirt)
+{
+	char buf[512];
+	pid_t child;
+	int p[2];
+
+	ASSERT_EQ(114, vs_create(114, VXF_INIT_SET));
+	ASSERT_LT(0, read_file("/proc/virtual/114/cvirt", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "BiasUptime:\t"));
+	EXPECT_NE(NULL, strstr(buf, "\nnr_threads:\t1\n"));
+	/* This task, reading. */
+	EXPECT_NE(NULL, strstr(buf, "\nnr_running:\t1\n"));
+	EXPECT_NE(NULL, strstr(buf, "\ntotal_forks:\t0\n"));
+	ASSERT_EQ(0, pipe(p));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		char c;
+
+		close(p[1]);
+		_exit(read(p[0], &c, 1) < 0);
+	}
+	close(p[0]);
+	ASSERT_LT(0, read_file("/proc/virtual/114/cvirt", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "\nnr_threads:\t2\n"));
+	EXPECT_NE(NULL, strstr(buf, "\ntotal_forks:\t1\n"));
+	close(p[1]);
+	waitpid(child, NULL, 0);
+	ASSERT_LT(0, read_file("/proc/virtual/114/cvirt", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "\nnr_threads:\t1\n"));
+	EXPECT_NE(NULL, strstr(buf, "\ntotal_forks:\t1\n"));
+	/* Without spaces, nsproxy and nsproxy1 are empty. */
+	EXPECT_EQ(0, read_file("/proc/virtual/114/nsproxy", buf, sizeof(buf)));
+	EXPECT_EQ(0, read_file("/proc/virtual/114/nsproxy1", buf, sizeof(buf)));
+}
+
 TEST(lookup_errors_from_host)
 {
 	struct vcmd_vx_info_v0 info;

@@ -194,6 +194,25 @@ TEST(enter_slots)
 	vs_reap(guest);
 }
 
+/* /proc/virtual/<xid>/nsproxy shows slot 0: its uts names and ipc limits. */
+TEST(proc_nsproxy)
+{
+	pid_t guest = vs_spawn(make_guest, NULL);
+	char buf[2048];
+
+	ASSERT_LT(0, guest);
+	ASSERT_LT(0, read_file("/proc/virtual/131/nsproxy", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "NSProxy:\t"));
+	EXPECT_NE(NULL, strstr(buf, "\nNodeName:\tguest131\n"));
+	EXPECT_NE(NULL, strstr(buf, "\nSysName:\tLinux\n"));
+	EXPECT_NE(NULL, strstr(buf, "\nSEMS:\t\t"));
+	EXPECT_NE(NULL, strstr(buf, "\nMSG:\t\t"));
+	EXPECT_NE(NULL, strstr(buf, "\nSHM:\t\t"));
+	/* Slot 1 was never set. */
+	EXPECT_EQ(0, read_file("/proc/virtual/131/nsproxy1", buf, sizeof(buf)));
+	vs_reap(guest);
+}
+
 TEST(vhi_uts_fields)
 {
 	struct vcmd_vhi_name_v0 n = { .field = VHIN_NODENAME };

@@ -59,6 +59,7 @@ struct vx_space {
  * @name: the VHIN_CONTEXT string (util-vserver keeps the config dir there)
  * @start_ns: creation time (CLOCK_BOOTTIME), for VXF_VIRT_UPTIME
  * @exit_wq: wait_exit sleeps here until @active turns false
+ * @forks: tasks created in the context (for /proc/virtual/<xid>/cvirt)
  * @space_lock: protects @space; a mutex (namespace puts may sleep)
  * @space: the space slots
  */
@@ -81,6 +82,7 @@ struct vx_info {
 
 	u64 start_ns;
 	wait_queue_head_t exit_wq;
+	atomic_long_t forks;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACE_SLOTS];
 };
@@ -109,6 +111,8 @@ bool vx_is_active(struct vx_info *vxi);
 int vx_kill_all(struct vx_info *vxi, int sig, bool skip_init);
 void vx_release_spaces(struct vx_info *vxi);
 int vx_uts_name(struct vx_info *vxi, u32 field, char *name, bool write);
+struct seq_file;
+void vx_space_show(struct seq_file *m, struct vx_info *vxi, unsigned int index);
 
 unsigned int vx_count_total(void);
 unsigned int vx_count_active(void);

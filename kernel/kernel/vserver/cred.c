@@ -55,6 +55,7 @@ static int hook_task_alloc(struct task_struct *const task,
 	if (vxi) {
 		vs_task(task)->counted = vx_get(vxi);
 		vx_task_enter(vxi);
+		atomic_long_inc(&vxi->forks);
 	}
 	if (nxi) {
 		vs_task(task)->counted_nx = nx_get(nxi);

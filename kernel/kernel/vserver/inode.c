@@ -64,7 +64,12 @@ static void hook_d_instantiate(struct dentry *const dentry,
 	__le32 v;
 	int len;
 
-	if (!inode || (READ_ONCE(vs_inode(inode)->iattr) & VS_INODE_LOADED))
+	/*
+	 * Only directories carry the barrier: no xattr lookup for the others
+	 * (every socket and pipe gets an inode too).
+	 */
+	if (!inode || !S_ISDIR(inode->i_mode) ||
+	    (READ_ONCE(vs_inode(inode)->iattr) & VS_INODE_LOADED))
 		return;
 	len = __vfs_getxattr(dentry, inode, XATTR_NAME_VSERVER, &v, sizeof(v));
 	cache_set(inode, len > 0 ? decode(&v, len) : 0);

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/proc_fs.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/time64.h>
 #include <linux/vserver.h>
@@ -90,6 +91,51 @@ static struct proc_dir_entry *id_dir(struct proc_dir_entry *parent, u32 id,
 				     int (*info)(struct seq_file *, void *),
 				     int (*status)(struct seq_file *, void *));
 
+/*
+ * /proc/virtual/<xid>/cvirt (ABI §5.1): its start as uptime, its threads by
+ * state, the tasks created in it. This kernel keeps no per-context load
+ * average nor a hold queue: loadavg and load_updates are not shown, and
+ * nr_onhold is always 0.
+ */
+static int vx_cvirt_show(struct seq_file *const m, void *const v)
+{
+	struct vx_info *const vxi = m->private;
+	unsigned int running = 0, unintr = 0;
+	struct task_struct *g, *t;
+	struct timespec64 bias = ns_to_timespec64(vxi->start_ns);
+
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (READ_ONCE(vs_task(t)->counted) != vxi)
+			continue;
+		if (task_is_running(t))
+			running++;
+		else if (READ_ONCE(t->__state) & TASK_UNINTERRUPTIBLE)
+			unintr++;
+	}
+	rcu_read_unlock();
+	seq_printf(m, "BiasUptime:\t%lld.%02lu\n", (long long)bias.tv_sec,
+		   bias.tv_nsec / (NSEC_PER_SEC / 100));
+	seq_printf(m, "nr_threads:\t%d\n", READ_ONCE(vxi->tasks));
+	seq_printf(m, "nr_running:\t%u\n", running);
+	seq_printf(m, "nr_unintr:\t%u\n", unintr);
+	seq_puts(m, "nr_onhold:\t0\n");
+	seq_printf(m, "total_forks:\t%ld\n", atomic_long_read(&vxi->forks));
+	return 0;
+}
+
+static int vx_nsproxy_show(struct seq_file *const m, void *const v)
+{
+	vx_space_show(m, m->private, 0);
+	return 0;
+}
+
+static int vx_nsproxy1_show(struct seq_file *const m, void *const v)
+{
+	vx_space_show(m, m->private, 1);
+	return 0;
+}
+
 /**
  * vx_proc_attach - Create /proc/virtual/<xid>
  * @vxi: a context being created
@@ -98,9 +144,21 @@ static struct proc_dir_entry *id_dir(struct proc_dir_entry *parent, u32 id,
  */
 int vx_proc_attach(struct vx_info *const vxi)
 {
-	vxi->proc = id_dir(vs_proc_virtual, vxi->xid, vxi, vx_info_show,
-			   vx_status_show);
-	return vxi->proc ? 0 : -ENOMEM;
+	struct proc_dir_entry *const dir =
+		id_dir(vs_proc_virtual, vxi->xid, vxi, vx_info_show,
+		       vx_status_show);
+
+	if (!dir)
+		return -ENOMEM;
+	if (!proc_create_single_data("cvirt", 0444, dir, vx_cvirt_show, vxi) ||
+	    !proc_create_single_data("nsproxy", 0444, dir, vx_nsproxy_show, vxi) ||
+	    !proc_create_single_data("nsproxy1", 0444, dir, vx_nsproxy1_show,
+				     vxi)) {
+		proc_remove(dir);
+		return -ENOMEM;
+	}
+	vxi->proc = dir;
+	return 0;
 }
 
 /**

@@ -11,11 +11,13 @@
  */
 
 #include <linux/fs_struct.h>
+#include <linux/ipc_namespace.h>
 #include <linux/mutex.h>
 #include <linux/nsproxy.h>
 #include <linux/proc_ns.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
 #include <linux/vserver/context.h>
@@ -288,4 +290,50 @@ int vx_uts_name(struct vx_info *const vxi, const u32 field, char *const name,
 	}
 	mutex_unlock(&vxi->space_lock);
 	return err;
+}
+
+/**
+ * vx_space_show - /proc/virtual/<xid>/nsproxy (slot 0) and nsproxy1 (slot 1)
+ * @m: the file
+ * @vxi: the context
+ * @index: the slot
+ *
+ * Empty while the slot holds nothing; else (ABI §5.1) the namespaces it
+ * holds, the uts names and the System V IPC limits of its namespaces.
+ */
+void vx_space_show(struct seq_file *const m, struct vx_info *const vxi,
+		   const unsigned int index)
+{
+	const struct vx_space *const s = &vxi->space[index];
+	struct uts_namespace *uts;
+	struct ipc_namespace *ipc;
+
+	mutex_lock(&vxi->space_lock);
+	if (!s->nsmask)
+		goto out;
+	seq_printf(m, "NSProxy:\t%08llx [%p,%p,%p]\n", s->nsmask, s->ns[0],
+		   s->ns[1], s->ns[2]);
+	if (s->ns[1]) {
+		uts = container_of(s->ns[1], struct uts_namespace, ns);
+		down_read(&uts_sem);
+		seq_printf(m, "SysName:\t%.*s\nNodeName:\t%.*s\nRelease:\t%.*s\n",
+			   __NEW_UTS_LEN, uts->name.sysname, __NEW_UTS_LEN,
+			   uts->name.nodename, __NEW_UTS_LEN, uts->name.release);
+		seq_printf(m, "Version:\t%.*s\nMachine:\t%.*s\nDomainName:\t%.*s\n",
+			   __NEW_UTS_LEN, uts->name.version, __NEW_UTS_LEN,
+			   uts->name.machine, __NEW_UTS_LEN, uts->name.domainname);
+		up_read(&uts_sem);
+	}
+	if (s->ns[2]) {
+		ipc = container_of(s->ns[2], struct ipc_namespace, ns);
+		seq_printf(m, "SEMS:\t\t%d %d %d %d  %d\n", ipc->sem_ctls[0],
+			   ipc->sem_ctls[1], ipc->sem_ctls[2], ipc->sem_ctls[3],
+			   ipc->used_sems);
+		seq_printf(m, "MSG:\t\t%d %d %d\n", ipc->msg_ctlmax,
+			   ipc->msg_ctlmnb, ipc->msg_ctlmni);
+		seq_printf(m, "SHM:\t\t%zu %zu  %d %zu\n", ipc->shm_ctlmax,
+			   ipc->shm_ctlall, ipc->shm_ctlmni, ipc->shm_tot);
+	}
+out:
+	mutex_unlock(&vxi->space_lock);
 }
