@@ -12,6 +12,7 @@ pkgs=(
 	busybox-static		# the VM's userland
 	libcap-dev		# capability names for the tools (libcap)
 	iproute2
+	gnuplot-nox		# the chart of `make bench`
 )
 
 missing=()
