@@ -81,7 +81,7 @@ fi
 # with no address isolation, and the figures say so.
 nid() { # NID ADDR: the prefix that puts a command into a network context
 	if command -v naddress >/dev/null 2>&1; then
-		echo "ncontext --create --nid $1 -- naddress --nid $1 --add --ip $2/32 --"
+		echo "ncontext --create --silent --nid $1 -- naddress --silent --nid $1 --add --ip $2/32 --"
 	fi
 }
 if command -v naddress >/dev/null 2>&1; then
