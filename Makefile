@@ -21,7 +21,7 @@ KIMG := $(B)/bzImage
 KIMG_NOVS := $(B)/bzImage-novs
 
 .PHONY: all help deps kernel kernel-novs tree lib tools static selftests \
-	initramfs host-test check test test-debian demo vm-run patch install clean distclean
+	initramfs host-test check test test-debian demo vm-run patch install clean distclean bench
 
 all: lib tools
 
@@ -38,6 +38,7 @@ help:
 	@echo "make patch       write build/patch-<kernel>-vs$(VERSION).diff"
 	@echo "make check       checkpatch, W=1 and sparse on kernel code"
 	@echo "make all         libvserver and the tools; make install PREFIX=... DESTDIR=..."
+	@echo "make bench       unpatched vs patched kernel under QEMU -icount: build/bench/"
 
 deps:
 	@scripts/deps.sh
@@ -166,6 +167,19 @@ vm-run: kernel initramfs
 	@[ -n "$$VS_CMD" ] || { echo "vm-run: give CMD='...' (and EXTRA=DIR to copy DIR to /extra)" >&2; exit 2; }
 	@tests/vm.sh run $(KIMG) "$$VS_CMD" "$(EXTRA)"
 
+# --- benchmarks -------------------------------------------------------------
+
+# Not part of `make test`: it reports figures and never fails on them.
+$(B)/bench/vsbench: bench/vsbench.c $(B)/lib/libvserver.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -static -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -I$(B)/include -Ilib \
+		-o $@ $< $(B)/lib/libvserver.a
+
+bench: deps
+	@$(MAKE) --no-print-directory lib static selftests $(TEST_HELPERS) $(B)/bench/vsbench
+	@$(MAKE) --no-print-directory initramfs
+	@bench/run.sh
+
 # --- install ----------------------------------------------------------------
 
 # systemd units; a .in file has @SBINDIR@ in it.
@@ -196,7 +210,7 @@ install: lib tools
 
 clean:
 	rm -rf $(B)/lib $(B)/bin $(B)/static $(B)/selftests $(B)/helpers $(B)/host $(B)/include \
-		$(B)/initramfs $(B)/initramfs.cpio $(B)/test
+		$(B)/initramfs $(B)/initramfs.cpio $(B)/test $(B)/bench/vsbench
 
 # Also the kernel trees and objects (a full rebuild takes minutes).
 distclean:

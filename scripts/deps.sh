@@ -13,6 +13,7 @@ pkgs=(
 	libcap-dev		# capability names for the tools (libcap)
 	iproute2
 	debootstrap e2fsprogs	# make test-debian: the Debian guest and its disk image
+	gnuplot-nox		# the chart of `make bench`
 )
 
 missing=()

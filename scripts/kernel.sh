@@ -6,7 +6,9 @@
 #   scripts/kernel.sh build FLAVOR    configure and build build/obj-FLAVOR
 #   scripts/kernel.sh files           list the tree files the project adds/changes
 #
-# FLAVOR: test (debug + vserver + KUnit), novs (patched, CONFIG_VSERVER=n).
+# FLAVOR: test (debug + vserver + KUnit), novs (patched, CONFIG_VSERVER=n),
+# bench (patched, CONFIG_VSERVER=y, no debug, no KUnit), vanilla (the pristine
+# tree: no patches, no overlay; bench's config without its vserver lines).
 # Environment: KERNEL_SRC=DIR (a pristine 6.12 tree, used read-only) instead
 # of Debian's linux-source-6.12; JOBS (default: nproc); V=1 for verbose kbuild.
 set -euo pipefail
@@ -143,7 +145,9 @@ fragments_for() {
 	case $1 in
 	test) echo "base debug vserver" ;;
 	novs) echo "base novs" ;;
-	*) die "unknown flavor '$1' (test, novs)" ;;
+	bench) echo "base bench bench-vserver" ;;
+	vanilla) echo "base bench" ;;
+	*) die "unknown flavor '$1' (test, novs, bench, vanilla)" ;;
 	esac
 }
 
@@ -172,8 +176,14 @@ verify_config() {
 cmd_build() {
 	local flavor=$1 src obj frags merged sum f cc image
 	frags=$(fragments_for "$flavor")
-	cmd_tree
-	src=$tree
+	if [ "$flavor" = vanilla ]; then
+		# The unpatched baseline: built straight from the pristine tree
+		# (O= keeps it read-only), so not one line of ours is in it.
+		src=$(pristine)
+	else
+		cmd_tree
+		src=$tree
+	fi
 	obj="$b/obj-$flavor"
 	mkdir -p "$obj"
 	merged="$obj/.vs-fragments"

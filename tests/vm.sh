@@ -10,6 +10,8 @@
 # default 900 for test, 600 for run); VS_VM_MEM (default 1G); VS_VM_SMP (2);
 # VS_VM_DISK=FILE attaches FILE (a raw image) as the virtio disk /dev/vda,
 # copy-on-write: what the VM writes to it is discarded when QEMU ends.
+# VS_VM_ICOUNT=1 makes guest time count instructions (-icount, for
+# `make bench`); VS_VM_APPEND adds words to the kernel command line.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 b="$top/build"
@@ -26,6 +28,10 @@ command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing: 
 accel=(-accel tcg)
 if [ "${VS_KVM:-0}" = 1 ]; then
 	accel=(-accel kvm -cpu host)
+elif [ "${VS_VM_ICOUNT:-0}" = 1 ]; then
+	# One instruction, one nanosecond of guest time; no sleeping or
+	# catching up with the host's clock: repeatable to ~0.01 %.
+	accel+=(-icount shift=0,align=off,sleep=off)
 fi
 qemu=(qemu-system-x86_64 "${accel[@]}" -m "${VS_VM_MEM:-1G}" -smp "${VS_VM_SMP:-2}"
 	-no-reboot -display none -monitor none -kernel "$kernel")
@@ -33,7 +39,7 @@ if [ -n "${VS_VM_DISK:-}" ]; then
 	[ -f "$VS_VM_DISK" ] || die "VS_VM_DISK=$VS_VM_DISK is not a file"
 	qemu+=(-drive "file=$VS_VM_DISK,format=raw,if=virtio,snapshot=on")
 fi
-cmdline="console=ttyS0 panic=-1 oops=panic panic_on_warn=1"
+cmdline="console=ttyS0 panic=-1 oops=panic panic_on_warn=1${VS_VM_APPEND:+ $VS_VM_APPEND}"
 
 case $mode in
 test)
