@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <netinet/in.h>
 #include <linux/vserver/context.h>
+#include <linux/vserver/limit.h>
 #include <linux/vserver/switch.h>
 
 #include "vserver-names.h"
@@ -330,6 +331,77 @@ int vc_net_add(uint32_t nid, const struct vc_net_addr *addr);
 
 /** vc_net_remove - remove the entry equal in every field (ESRCH), or all (ANY) */
 int vc_net_remove(uint32_t nid, const struct vc_net_addr *addr);
+
+/*
+ * Context resource limits (ABI §3.3 "Resource limits", §4.4): per context
+ * and resource id (RLIMIT_* 0..15 of <sys/resource.h>, VLIMIT_* 16..23 of
+ * <linux/vserver/limit.h>), a minimum, a soft and a hard limit.
+ * VC_LIM_INFINITY is no limit; VC_LIM_KEEP, given to vc_set_rlimit(),
+ * leaves that limit as it is. Kernels without context limits answer every
+ * one of these calls with ENOSYS.
+ */
+#define VC_LIM_INFINITY CRLIM_INFINITY
+#define VC_LIM_KEEP CRLIM_KEEP
+
+/* One limit: util-vserver's struct vc_rlimit. */
+struct vc_rlimit {
+	uint64_t min;	/* get: always 0 (CRLIM_UNSET); set: ignored by the kernel */
+	uint64_t soft;
+	uint64_t hard;
+};
+
+/* Which resources have which limit: bit n stands for resource id n. */
+struct vc_rlimit_mask {
+	uint32_t min;
+	uint32_t soft;
+	uint32_t hard;
+};
+
+/* The usage of one resource by a context. */
+struct vc_rlimit_stat {
+	uint32_t hits;		/* how often the hard limit was hit */
+	uint64_t value;		/* the current value */
+	uint64_t minimum;	/* the lowest value since vc_reset_minmax() */
+	uint64_t maximum;	/* the highest value since vc_reset_minmax() */
+};
+
+/**
+ * vc_get_rlimit - the limits of @resource in context @xid
+ *
+ * Fails with EINVAL for a resource that has no limit (see
+ * vc_get_rlimit_mask()), ESRCH for no such context.
+ */
+int vc_get_rlimit(uint32_t xid, int resource, struct vc_rlimit *ret);
+
+/**
+ * vc_set_rlimit - set the limits of @resource in context @xid
+ * @lim: the new limits; VC_LIM_KEEP leaves one unchanged, VC_LIM_INFINITY
+ *       removes it. The kernel lowers the soft limit to the hard one.
+ *
+ * Host only, or the context itself during its setup (EPERM). Fails with
+ * EINVAL for a resource that has no limit.
+ */
+int vc_set_rlimit(uint32_t xid, int resource, const struct vc_rlimit *lim);
+
+/**
+ * vc_get_rlimit_mask - which resources have a minimum, soft and hard limit
+ * @xid: ignored by the kernel (the answer is the same for every context);
+ *       util-vserver passes the context it is about
+ */
+int vc_get_rlimit_mask(uint32_t xid, struct vc_rlimit_mask *ret);
+
+/**
+ * vc_rlimit_stat - the usage of @resource by context @xid
+ *
+ * Fails with EINVAL for a resource the kernel neither limits nor counts.
+ */
+int vc_rlimit_stat(uint32_t xid, int resource, struct vc_rlimit_stat *ret);
+
+/**
+ * vc_reset_minmax - set the observed minimum and maximum of every resource
+ * of context @xid to its current value
+ */
+int vc_reset_minmax(uint32_t xid);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/resource.h>
+
 #include <linux/vserver/inode.h>
+#include <linux/vserver/limit.h>
 #include <vserver.h>
 
 #include "common.h"
@@ -36,24 +39,58 @@ void vs_warn(const char *fmt, ...)
 	errno = saved;
 }
 
-void vs_warn_syscall(const char *fmt, ...)
+/*
+ * The hint after an ENOSYS. get_version is the one command every vserver
+ * kernel answers: when it works, the patch is there and only @feature is
+ * missing; when it fails too, the patch is absent or out of reach.
+ */
+static void enosys_hint(const char *feature)
+{
+	if (vc_get_version() >= 0) {
+		if (feature)
+			fprintf(stderr, "Hint: this kernel has the vserver patch, but no %s yet.\n",
+				feature);
+		else
+			fprintf(stderr, "Hint: this kernel has the vserver patch, but not this "
+					"command yet.\n");
+		return;
+	}
+	fprintf(stderr,
+		"Hint: this kernel does not have the vserver patch, or its vserver LSM is\n"
+		"not enabled (add \"vserver\" to the lsm= boot parameter), or this task's\n"
+		"context lacks CAP_CONTEXT.\n");
+}
+
+static void vwarn_syscall(const char *feature, const char *fmt, va_list ap)
 {
 	const int err = errno;
 	char what[512];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
 	vs_warn("%s: %s", what, strerror(err));
 	if (err == ENOSYS)
-		fprintf(stderr,
-			"Hint: this kernel does not have the vserver patch, or its vserver LSM is\n"
-			"not enabled (add \"vserver\" to the lsm= boot parameter), or this task's\n"
-			"context lacks CAP_CONTEXT.\n");
+		enosys_hint(feature);
 	else if (err == EPERM)
 		fprintf(stderr, "Hint: this command needs root on the host (xid 0).\n");
 	errno = err;
+}
+
+void vs_warn_syscall(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_syscall(NULL, fmt, ap);
+	va_end(ap);
+}
+
+void vs_warn_syscall_feature(const char *feature, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_syscall(feature, fmt, ap);
+	va_end(ap);
 }
 
 void vs_usage_error(const char *fmt, ...)
@@ -150,6 +187,109 @@ uint32_t vs_xid_arg(const char *s)
 		vs_usage_error("invalid context '%s': expected a number or 'self'", s);
 	vs_warn_syscall("cannot find the context of this process");
 	exit(VS_EXIT_FAIL);
+}
+
+static int digit_value(char c, unsigned int base)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (base == 16 && c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (base == 16 && c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* K and M count 1024s, k and m 1000s (util-vserver's vc_parseLimit). */
+static uint64_t limit_unit(const char *suffix)
+{
+	if (!suffix[0])
+		return 1;
+	if (suffix[1])
+		return 0;
+	switch (suffix[0]) {
+	case 'K':
+		return 1024;
+	case 'M':
+		return 1024 * 1024;
+	case 'k':
+		return 1000;
+	case 'm':
+		return 1000 * 1000;
+	}
+	return 0;
+}
+
+int vs_parse_limit(const char *s, uint64_t *ret)
+{
+	unsigned int base = 10;
+	uint64_t v = 0, unit;
+	int d;
+
+	if (!strcasecmp(s, "inf")) {
+		*ret = CRLIM_INFINITY;
+		return 0;
+	}
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (digit_value(*s, base) < 0)
+		goto invalid;
+	for (; (d = digit_value(*s, base)) >= 0; s++) {
+		if (v > (UINT64_MAX - (uint64_t)d) / base)
+			goto range;
+		v = v * base + (uint64_t)d;
+	}
+	unit = limit_unit(s);
+	if (!unit)
+		goto invalid;
+	/* CRLIM_KEEP and above are the kernel's special values */
+	if (v > (CRLIM_KEEP - 1) / unit)
+		goto range;
+	*ret = v * unit;
+	return 0;
+invalid:
+	errno = EINVAL;
+	return -1;
+range:
+	errno = ERANGE;
+	return -1;
+}
+
+/* clang-format off */
+const struct vs_rlimit_name vs_rlimit_names[VS_RLIMIT_NAMES] = {
+	{ "cpu", RLIMIT_CPU },		{ "fsize", RLIMIT_FSIZE },
+	{ "data", RLIMIT_DATA },	{ "stack", RLIMIT_STACK },
+	{ "core", RLIMIT_CORE },	{ "rss", RLIMIT_RSS },
+	{ "nproc", RLIMIT_NPROC },	{ "nofile", RLIMIT_NOFILE },
+	{ "memlock", RLIMIT_MEMLOCK },	{ "as", RLIMIT_AS },
+	{ "locks", RLIMIT_LOCKS },	{ "msgqueue", RLIMIT_MSGQUEUE },
+	{ "nsock", VLIMIT_NSOCK },	{ "openfd", VLIMIT_OPENFD },
+	{ "anon", VLIMIT_ANON },	{ "shmem", VLIMIT_SHMEM },
+	{ "semary", VLIMIT_SEMARY },	{ "nsems", VLIMIT_NSEMS },
+	{ "dentry", VLIMIT_DENTRY },
+};
+/* clang-format on */
+
+int vs_rlimit_id(const char *name)
+{
+	int i;
+
+	for (i = 0; i < VS_RLIMIT_NAMES; i++)
+		if (!strcasecmp(vs_rlimit_names[i].name, name))
+			return vs_rlimit_names[i].id;
+	return -1;
+}
+
+const char *vs_rlimit_name(int id)
+{
+	int i;
+
+	for (i = 0; i < VS_RLIMIT_NAMES; i++)
+		if (vs_rlimit_names[i].id == id)
+			return vs_rlimit_names[i].name;
+	return NULL;
 }
 
 int vs_parse_signal(const char *s)

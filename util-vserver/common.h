@@ -29,10 +29,20 @@ void vs_warn(const char *fmt, ...) VS_PRINTF(1, 2);
 
 /*
  * Report a failed vserver(2) call: "prog: MESSAGE: strerror(errno)", then a
- * hint when errno says the kernel lacks the patch (ENOSYS) or the caller
- * lacks privileges (EPERM). MESSAGE is formatted as by printf(3).
+ * hint when errno is ENOSYS (the kernel lacks the patch, or, when
+ * get_version works, only this command) or EPERM (the caller lacks
+ * privileges). MESSAGE is formatted as by printf(3).
  */
 void vs_warn_syscall(const char *fmt, ...) VS_PRINTF(1, 2);
+
+/*
+ * As vs_warn_syscall(), for a command of a kernel feature that is not
+ * implemented everywhere yet: when the kernel answered ENOSYS although it
+ * has the vserver patch (get_version works), the hint says that it has no
+ * @feature yet (e.g. "context limits") instead of blaming the patch. So
+ * does vs_warn_syscall(), saying "this command" then.
+ */
+void vs_warn_syscall_feature(const char *feature, const char *fmt, ...) VS_PRINTF(2, 3);
 
 /* "prog: message" + "Try 'prog --help'" and exit VS_EXIT_USAGE. */
 void vs_usage_error(const char *fmt, ...) VS_PRINTF(1, 2) __attribute__((noreturn));
@@ -116,6 +126,37 @@ int vs_parse_signal(const char *s);
 
 /* The name of signal @sig without "SIG" ("KILL"), or its number as text. */
 const char *vs_signal_name(int sig, char *buf, size_t size);
+
+/*
+ * Parse a resource limit as util-vserver's vlimit and rlimits/ files write
+ * it: "inf" (CRLIM_INFINITY), or a decimal or 0x hexadecimal number with an
+ * optional unit K or M (times 1024, 1024^2) or k or m (1000, 1000^2). The
+ * kernel's special values CRLIM_KEEP and above cannot be given as numbers.
+ * Returns 0, or -1 with errno EINVAL (not a limit) or ERANGE (too large).
+ */
+int vs_parse_limit(const char *s, uint64_t *ret);
+
+/* --- context resource limits --------------------------------------------- */
+
+/* A resource util-vserver names (ABI §4.4): its option and file name, its id. */
+struct vs_rlimit_name {
+	const char *name;
+	int id;
+};
+
+#define VS_RLIMIT_NAMES 19
+
+/* cpu, fsize, ..., dentry, in the order of their ids. */
+extern const struct vs_rlimit_name vs_rlimit_names[VS_RLIMIT_NAMES];
+
+/* The id of resource @name (any case), or -1. */
+int vs_rlimit_id(const char *name);
+
+/*
+ * The name of resource @id, or NULL for an id util-vserver gives none (11
+ * sigpending, 13-15, 23 mapped, and anything from VLIMIT_NLIMITS up).
+ */
+const char *vs_rlimit_name(int id);
 
 /* --- contexts ------------------------------------------------------------ */
 

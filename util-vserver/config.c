@@ -257,67 +257,6 @@ static bool parse_decimal(const char *s, uint64_t *ret)
 	return true;
 }
 
-static int digit_value(char c, unsigned int base)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (base == 16 && c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (base == 16 && c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* K and M count 1024s, k and m 1000s (util-vserver's vc_parseLimit). */
-static uint64_t limit_unit(const char *suffix)
-{
-	if (!suffix[0])
-		return 1;
-	if (suffix[1])
-		return 0;
-	switch (suffix[0]) {
-	case 'K':
-		return 1024;
-	case 'M':
-		return 1024 * 1024;
-	case 'k':
-		return 1000;
-	case 'm':
-		return 1000 * 1000;
-	}
-	return 0;
-}
-
-/* A resource limit: "inf", or decimal or 0x hex with an optional unit. */
-static bool parse_limit(const char *s, uint64_t *ret)
-{
-	unsigned int base = 10;
-	uint64_t v = 0, unit;
-	int d;
-
-	if (!strcasecmp(s, "inf")) {
-		*ret = CRLIM_INFINITY;
-		return true;
-	}
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-	}
-	if (digit_value(*s, base) < 0)
-		return false;
-	for (; (d = digit_value(*s, base)) >= 0; s++) {
-		if (v > (UINT64_MAX - (uint64_t)d) / base)
-			return false;
-		v = v * base + (uint64_t)d;
-	}
-	unit = limit_unit(s);
-	/* CRLIM_KEEP and above are the kernel's special values */
-	if (!unit || v > (CRLIM_KEEP - 1) / unit)
-		return false;
-	*ret = v * unit;
-	return true;
-}
-
 /* --- context ids --------------------------------------------------------- */
 
 /* REL holds an id 2..49151. Returns 1 and sets *ret_id, 0 if absent, -1. */
@@ -1100,26 +1039,10 @@ static int load_init(struct loader *ld)
 
 /* --- rlimits ------------------------------------------------------------------ */
 
-struct rlimit_name {
-	const char *name;
-	int id;
-};
-
-/* The resources util-vserver's vlimit --dir reads (ABI §4.4, §7). */
-static const struct rlimit_name rlimit_names[] = {
-	{ "cpu", RLIMIT_CPU },		{ "fsize", RLIMIT_FSIZE },
-	{ "data", RLIMIT_DATA },	{ "stack", RLIMIT_STACK },
-	{ "core", RLIMIT_CORE },	{ "rss", RLIMIT_RSS },
-	{ "nproc", RLIMIT_NPROC },	{ "nofile", RLIMIT_NOFILE },
-	{ "memlock", RLIMIT_MEMLOCK },	{ "as", RLIMIT_AS },
-	{ "locks", RLIMIT_LOCKS },	{ "msgqueue", RLIMIT_MSGQUEUE },
-	{ "nsock", VLIMIT_NSOCK },	{ "openfd", VLIMIT_OPENFD },
-	{ "anon", VLIMIT_ANON },	{ "shmem", VLIMIT_SHMEM },
-	{ "semary", VLIMIT_SEMARY },	{ "nsems", VLIMIT_NSEMS },
-	{ "dentry", VLIMIT_DENTRY },
-};
-
-/* rlimits/RES SUFFIX: 1 and *ret set, 0 if absent, -1. */
+/*
+ * rlimits/RES SUFFIX, for each resource util-vserver's vlimit --dir reads
+ * (ABI §4.4, §7): 1 and *ret set, 0 if absent, -1.
+ */
 static int load_rlimit_file(const struct loader *ld, const char *res, const char *suffix,
 			    uint64_t *ret)
 {
@@ -1131,14 +1054,15 @@ static int load_rlimit_file(const struct loader *ld, const char *res, const char
 	r = cfg_value(ld, rel, &v);
 	if (r <= 0)
 		return r;
-	if (!parse_limit(v, ret))
+	if (vs_parse_limit(v, ret) < 0)
 		return bad(ld, rel, 1, v, "'%.40s' is not a limit: expected a number (decimal or 0x "
 					  "hex) with an optional K or M (x1024) or k or m (x1000), "
 					  "or inf", v);
 	return 1;
 }
 
-static int load_rlimit(struct loader *ld, const struct rlimit_name *rn)
+/* rlimits/RES sets all three limits; RES.min, RES.soft and RES.hard override one. */
+static int load_rlimit(struct loader *ld, const struct vs_rlimit_name *rn)
 {
 	struct vs_config_rlimit *l = &ld->c->rlimits[rn->id];
 	uint64_t v;
@@ -1159,8 +1083,8 @@ static int load_rlimits(struct loader *ld)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(rlimit_names) / sizeof(rlimit_names[0]); i++)
-		if (load_rlimit(ld, &rlimit_names[i]) < 0)
+	for (i = 0; i < VS_RLIMIT_NAMES; i++)
+		if (load_rlimit(ld, &vs_rlimit_names[i]) < 0)
 			return -1;
 	return 0;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Host test of the tools' shared parsers (util-vserver/common.c) and of the
- * checks libvserver's context wrappers make before any system call. Needs
- * no vserver kernel.
+ * Host test of the tools' shared parsers (util-vserver/common.c: numbers,
+ * contexts, signals, limits and resource names) and of the checks
+ * libvserver's context wrappers make before any system call. Needs no
+ * vserver kernel.
  *
  * Copyright (C) 2026 The vserver authors
  */
@@ -12,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <linux/vserver/inode.h>
+#include <linux/vserver/limit.h>
 
 #include <vserver.h>
 
@@ -76,6 +79,64 @@ static void test_signals(void)
 	ok(vs_parse_signal("SIG") == -1, "signal: SIG alone");
 	ok(!strcmp(vs_signal_name(SIGKILL, buf, sizeof(buf)), "KILL"), "signal name: KILL");
 	ok(!strcmp(vs_signal_name(0, buf, sizeof(buf)), "0"), "signal name: 0 has none");
+}
+
+static void test_parse_limit(void)
+{
+	uint64_t v = 99;
+
+	ok(vs_parse_limit("0", &v) == 0 && v == 0, "parse_limit: 0");
+	ok(vs_parse_limit("1234", &v) == 0 && v == 1234, "parse_limit: 1234");
+	ok(vs_parse_limit("0x1F", &v) == 0 && v == 31, "parse_limit: 0x1F");
+	ok(vs_parse_limit("1k", &v) == 0 && v == 1000, "parse_limit: 1k is 1000");
+	ok(vs_parse_limit("1K", &v) == 0 && v == 1024, "parse_limit: 1K is 1024");
+	ok(vs_parse_limit("2m", &v) == 0 && v == 2000000, "parse_limit: 2m");
+	ok(vs_parse_limit("2M", &v) == 0 && v == 2097152, "parse_limit: 2M");
+	ok(vs_parse_limit("0x10K", &v) == 0 && v == 16384, "parse_limit: 0x10K");
+	ok(vs_parse_limit("inf", &v) == 0 && v == CRLIM_INFINITY, "parse_limit: inf");
+	ok(vs_parse_limit("INF", &v) == 0 && v == CRLIM_INFINITY, "parse_limit: INF");
+	ok(vs_parse_limit("0xfffffffffffffffd", &v) == 0 && v == CRLIM_KEEP - 1,
+	   "parse_limit: the largest number");
+	v = 5;
+	errno = 0;
+	ok(vs_parse_limit("0xfffffffffffffffe", &v) < 0 && errno == ERANGE && v == 5,
+	   "parse_limit: CRLIM_KEEP is ERANGE, nothing written");
+	ok(vs_parse_limit("99999999999999999999", &v) < 0 && errno == ERANGE,
+	   "parse_limit: overflow is ERANGE");
+	ok(vs_parse_limit("18014398509481984K", &v) < 0 && errno == ERANGE,
+	   "parse_limit: overflow by the unit is ERANGE");
+	ok(vs_parse_limit("", &v) < 0 && errno == EINVAL, "parse_limit: empty");
+	ok(vs_parse_limit("k", &v) < 0 && errno == EINVAL, "parse_limit: a unit alone");
+	ok(vs_parse_limit("1kX", &v) < 0 && errno == EINVAL, "parse_limit: text after the unit");
+	ok(vs_parse_limit("1G", &v) < 0 && errno == EINVAL, "parse_limit: unknown unit");
+	ok(vs_parse_limit("-1", &v) < 0 && errno == EINVAL, "parse_limit: a sign");
+	ok(vs_parse_limit(" 1", &v) < 0 && errno == EINVAL, "parse_limit: a space");
+	ok(vs_parse_limit("0x", &v) < 0 && errno == EINVAL, "parse_limit: 0x alone");
+	ok(vs_parse_limit("infinity", &v) < 0 && errno == EINVAL, "parse_limit: infinity");
+}
+
+static void test_rlimit_names(void)
+{
+	int i, prev = -1, sorted = 1, round = 1;
+
+	ok(vs_rlimit_id("nproc") == RLIMIT_NPROC, "rlimit: nproc is RLIMIT_NPROC");
+	ok(vs_rlimit_id("NSOCK") == VLIMIT_NSOCK, "rlimit: NSOCK, any case");
+	ok(vs_rlimit_id("dentry") == VLIMIT_DENTRY, "rlimit: dentry is 22");
+	ok(vs_rlimit_id("sigpending") == -1, "rlimit: sigpending has no name");
+	ok(vs_rlimit_id("mapped") == -1, "rlimit: mapped has no name");
+	ok(vs_rlimit_name(RLIMIT_AS) && !strcmp(vs_rlimit_name(RLIMIT_AS), "as"),
+	   "rlimit: the name of RLIMIT_AS");
+	ok(!vs_rlimit_name(RLIMIT_SIGPENDING) && !vs_rlimit_name(VLIMIT_MAPPED) &&
+		   !vs_rlimit_name(VLIMIT_NLIMITS) && !vs_rlimit_name(-1),
+	   "rlimit: no name for 11, 23, 24, -1");
+	for (i = 0; i < VS_RLIMIT_NAMES; i++) {
+		sorted &= vs_rlimit_names[i].id > prev && vs_rlimit_names[i].id < VLIMIT_NLIMITS;
+		round &= vs_rlimit_id(vs_rlimit_name(vs_rlimit_names[i].id)) ==
+			 vs_rlimit_names[i].id;
+		prev = vs_rlimit_names[i].id;
+	}
+	ok(sorted, "rlimit: names in the order of their ids, all below VLIMIT_NLIMITS");
+	ok(round, "rlimit: name and id map to each other");
 }
 
 static void test_names(void)
@@ -203,6 +264,8 @@ int main(void)
 	test_parse_uint();
 	test_parse_xid();
 	test_signals();
+	test_parse_limit();
+	test_rlimit_names();
 	test_names();
 	test_lib_checks();
 	test_iattr();
