@@ -80,7 +80,7 @@ lib: $(LIB_SO) $(B)/lib/libvserver.a $(B)/lib/vserver.pc
 # shared code linked into all tools and into the host tests. A tool too
 # large for one file has the rest in util-vserver/NAME/.
 TOOLS := vserver vserver-info vcontext vattribute vkill vwait vuname vlimit vps vserver-stat \
-	vserver-autostart setattr showattr vspace
+	vserver-autostart setattr showattr vspace ncontext nattribute naddress
 TOOL_COMMON := $(filter-out $(TOOLS:%=util-vserver/%.c),$(wildcard util-vserver/*.c))
 TOOL_DEPS := $(TOOL_COMMON) $(wildcard util-vserver/*.h) $(B)/lib/libvserver.a $(LIB_HDR)
 

@@ -7,6 +7,7 @@
  *
  * Copyright (C) 2026 The vserver authors
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -19,10 +20,12 @@
 
 #include <linux/vserver/inode.h>
 #include <linux/vserver/limit.h>
+#include <linux/vserver/network.h>
 
 #include <vserver.h>
 
 #include "common.h"
+#include "net.h"
 
 static int n, failed;
 
@@ -259,6 +262,128 @@ static void test_walk(void)
 		ok(0, "walk: clean up");
 }
 
+/* naddress's argument @s for @opt, shown as vs_net_addr_string() shows it. */
+static const char *addr_text(enum vs_addr_opt opt, const char *s, struct vc_net_addr *a)
+{
+	static char buf[128];
+	const char *why = NULL;
+
+	if (vs_parse_net_addr(opt, s, a, &why) < 0)
+		snprintf(buf, sizeof(buf), "error: %s", why ? why : "(no reason)");
+	else
+		vs_net_addr_string(a, buf, sizeof(buf));
+	return buf;
+}
+
+static int addr_is(enum vs_addr_opt opt, const char *s, const char *want, uint16_t type)
+{
+	struct vc_net_addr a = { .vna_type = 0xdead };
+	const char *got = addr_text(opt, s, &a);
+
+	if (strcmp(got, want)) {
+		printf("# %s: got '%s', want '%s'\n", s, got, want);
+		return 0;
+	}
+	if (type && a.vna_type != type) {
+		printf("# %s: type %#x, want %#x\n", s, a.vna_type, type);
+		return 0;
+	}
+	return 1;
+}
+
+static int mask4_is(const char *s, const char *mask)
+{
+	struct vc_net_addr a;
+	struct in_addr m;
+
+	inet_pton(AF_INET, mask, &m);
+	return vs_parse_net_addr(VS_ADDR_IP, s, &a, NULL) == 0 &&
+	       a.vna_v4_mask.s_addr == m.s_addr;
+}
+
+static int fails(enum vs_addr_opt opt, const char *s, const char *why)
+{
+	struct vc_net_addr a = { .vna_type = 0xdead };
+	const char *w = NULL;
+
+	errno = 0;
+	return vs_parse_net_addr(opt, s, &a, &w) < 0 && errno == EINVAL && w &&
+	       strstr(w, why) && a.vna_type == 0xdead;
+}
+
+static void test_net_addr(void)
+{
+	const uint16_t v4 = NXA_TYPE_IPV4, v6 = NXA_TYPE_IPV6;
+	struct vc_net_addr a;
+	char buf[64];
+
+	ok(addr_is(VS_ADDR_IP, "10.88.0.1/32", "10.88.0.1/32", v4 | NXA_TYPE_ADDR),
+	   "naddress: --ip A/32 is one address");
+	ok(addr_is(VS_ADDR_IP, "10.88.0.1/16", "10.88.0.1/16", v4 | NXA_TYPE_ADDR),
+	   "naddress: --ip A/16 stays one address with its prefix (util-vserver)");
+	ok(mask4_is("10.88.0.1/16", "255.255.0.0"), "naddress: /16 is the mask 255.255.0.0");
+	ok(addr_is(VS_ADDR_IP, "10.88.0.1", "10.88.0.1/24", v4 | NXA_TYPE_ADDR) &&
+		   mask4_is("10.88.0.1", "255.255.255.0"),
+	   "naddress: IPv4 without a prefix gets util-vserver's /24");
+	ok(addr_is(VS_ADDR_IP, "10.88.0.1/255.255.255.128", "10.88.0.1/25", 0),
+	   "naddress: a netmask instead of a prefix");
+	ok(addr_is(VS_ADDR_IP, "0.0.0.0", "0.0.0.0/0", v4 | NXA_TYPE_MASK) &&
+		   mask4_is("0.0.0.0", "0.0.0.0"),
+	   "naddress: 0.0.0.0 is the network of every address");
+	ok(addr_is(VS_ADDR_MASK, "10.88.0.77/24", "10.88.0.0/24", v4 | NXA_TYPE_MASK),
+	   "naddress: --mask keeps the network bits only");
+	ok(addr_is(VS_ADDR_IP, "fd88::1", "fd88::1/64", v6 | NXA_TYPE_ADDR),
+	   "naddress: IPv6 without a prefix gets util-vserver's /64");
+	ok(addr_is(VS_ADDR_IP, "fd88::1/128", "fd88::1/128", v6 | NXA_TYPE_ADDR),
+	   "naddress: IPv6 with a prefix");
+	ok(vs_parse_net_addr(VS_ADDR_IP, "fd88::1/120", &a, NULL) == 0 && a.vna_prefix == 120 &&
+		   a.vna_v6_mask.s6_addr[14] == 0xff && a.vna_v6_mask.s6_addr[15] == 0,
+	   "naddress: IPv6 /120 mask");
+	ok(addr_is(VS_ADDR_MASK, "fd88::1:2/112", "fd88::1:0/112", v6 | NXA_TYPE_MASK),
+	   "naddress: IPv6 --mask keeps the network bits only");
+	ok(addr_is(VS_ADDR_RANGE, "10.88.0.10-10.88.0.20", "10.88.0.10-10.88.0.20",
+		   v4 | NXA_TYPE_RANGE),
+	   "naddress: --range FIRST-END");
+	ok(addr_is(VS_ADDR_BCAST, "10.88.0.255", "broadcast 10.88.0.255",
+		   v4 | NXA_TYPE_ADDR | NXA_MOD_BCAST),
+	   "naddress: --bcast");
+	ok(addr_is(VS_ADDR_LBACK, "127.0.0.2", "loopback 127.0.0.2",
+		   v4 | NXA_TYPE_ADDR | NXA_MOD_LBACK),
+	   "naddress: --lback");
+	ok(vs_parse_net_addr(VS_ADDR_IP, "10.88.0.1/24", &a, NULL) == 0 &&
+		   !strcmp(vs_net_addr_ip(&a, buf, sizeof(buf)), "10.88.0.1"),
+	   "naddress: the address alone, as util-vserver prints it");
+	ok(fails(VS_ADDR_IP, "10.88.0.1/33", "0..32"), "naddress: IPv4 prefix 33 is refused");
+	ok(fails(VS_ADDR_IP, "fd88::1/129", "0..128"), "naddress: IPv6 prefix 129 is refused");
+	ok(fails(VS_ADDR_IP, "10.88.0.1/", "0..32"), "naddress: an empty prefix is refused");
+	ok(fails(VS_ADDR_IP, "10.88.0.1/-1", "0..32"), "naddress: a negative prefix is refused");
+	ok(fails(VS_ADDR_IP, "10.88.0.1/255.0.255.0", "contiguous"),
+	   "naddress: a netmask with a hole is refused");
+	ok(fails(VS_ADDR_IP, "10.88.0.1/ffff::", "IPv4 netmask"),
+	   "naddress: an IPv6 netmask for an IPv4 address is refused");
+	ok(fails(VS_ADDR_IP, "host.example", "not an IPv4 or IPv6"),
+	   "naddress: names are not looked up");
+	ok(fails(VS_ADDR_IP, "10.88.0.256", "not an IPv4 or IPv6"), "naddress: 10.88.0.256");
+	ok(fails(VS_ADDR_RANGE, "10.88.0.20-10.88.0.20", "after its first"),
+	   "naddress: an empty range is refused");
+	ok(fails(VS_ADDR_RANGE, "10.88.0.1", "FIRST-END"), "naddress: a range needs two ends");
+	ok(fails(VS_ADDR_RANGE, "fd88::1-fd88::9", "IPv4"), "naddress: ranges are IPv4 only");
+	ok(fails(VS_ADDR_BCAST, "fd88::ff", "IPv4"), "naddress: the broadcast is IPv4");
+	ok(fails(VS_ADDR_LBACK, "10.88.0.1/8", "not an IPv4"),
+	   "naddress: the loopback address takes no prefix");
+}
+
+static void test_parse_nid(void)
+{
+	uint32_t nid = 7;
+
+	ok(vs_parse_nid("260", &nid) == 0 && nid == 260, "parse_nid: 260");
+	errno = 0;
+	ok(vs_parse_nid("26x", &nid) < 0 && errno == EINVAL && nid == 260,
+	   "parse_nid: 26x is EINVAL, nothing written");
+	ok(vs_parse_nid("", &nid) < 0 && errno == EINVAL, "parse_nid: empty is EINVAL");
+}
+
 int main(void)
 {
 	test_parse_uint();
@@ -270,6 +395,8 @@ int main(void)
 	test_lib_checks();
 	test_iattr();
 	test_walk();
+	test_net_addr();
+	test_parse_nid();
 	printf("1..%d\n", n);
 	return failed != 0;
 }
