@@ -977,4 +977,113 @@ TEST(host_wildcard_and_guest_same_port)
 	close(fd);
 }
 
+/* Wildcard binds by what the context holds: a range, networks, "any". */
+static int guest_wildcard_by_entries(void *arg)
+{
+	const int which = *(int *)arg;
+	char buf[64];
+	int fd;
+
+	if (net_create(NID_A, NULL) != NID_A)
+		return 1;
+	if (which == 0 && range4(VCMD_net_add_ipv4, NID_A, "10.77.0.1", "10.77.0.3"))
+		return 2;
+	if (which == 1 && add4(NID_A, NXA_TYPE_MASK, "10.77.0.0", "255.255.255.0"))
+		return 2;
+	if (which == 2 && add4(NID_A, NXA_TYPE_MASK, "0.0.0.0", "0.0.0.0"))
+		return 2;
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (which == 1) /* networks only: no address of its own to pick */
+		return bind4(fd, "0.0.0.0", 0) == -1 && errno == EADDRNOTAVAIL ? 0 : 3;
+	if (bind4(fd, "0.0.0.0", 0) || sock_addr(fd, buf, sizeof(buf), 0))
+		return 4;
+	if (strcmp(buf, which == 0 ? "10.77.0.1" : "0.0.0.0"))
+		return 5;
+	if (which == 1 && bind4(socket(AF_INET, SOCK_STREAM, 0), "10.77.0.2", 0))
+		return 6;
+	return 0;
+}
+
+TEST(wildcard_by_entries)
+{
+	int which;
+
+	addresses_on_lo();
+	for (which = 0; which < 3; which++)
+		EXPECT_EQ(0, in_child(guest_wildcard_by_entries, &which)) {
+			TH_LOG("entries #%d", which);
+		}
+}
+
+/* Run @cmd in a guest (HIDE_NETIF as net_create sets it, or cleared), output in @out. */
+static int guest_sh(const char *cmd, bool hide, char *out, size_t size)
+{
+	int p[2], st;
+	pid_t pid;
+	ssize_t n, got = 0;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+
+		dup2(p[1], 1);
+		if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+			_exit(100);
+		if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+			_exit(101);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(102);
+	}
+	close(p[1]);
+	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += n;
+	out[got] = '\0';
+	close(p[0]);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* HIDE_NETIF: the guest sees its own addresses, interfaces and sockets only. */
+TEST(hide_netif)
+{
+	static char out[16384];
+	int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+
+	addresses_on_lo();
+	sh("ip link add vsdummy0 type dummy 2>/dev/null; ip addr add 10.77.5.5/32 dev vsdummy0;"
+	   "ip link set vsdummy0 up; true");
+	/* A host listener on 10.77.0.9:8484 (0x2124). */
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	ASSERT_EQ(0, bind4(fd, "10.77.0.9", 8484));
+	ASSERT_EQ(0, listen(fd, 1));
+
+	ASSERT_EQ(0, guest_sh("ip -o addr; echo ==; ip -o link; echo ==; cat /proc/net/dev;"
+			      "echo ==; cat /proc/net/if_inet6; echo ==; cat /proc/net/tcp",
+			      true, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.77.0.1/32"));
+	EXPECT_NE(NULL, strstr(out, "fd77::1/128"));
+	EXPECT_EQ(NULL, strstr(out, "10.77.0.9")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "10.77.5.5"));
+	EXPECT_EQ(NULL, strstr(out, "127.0.0.1"));
+	EXPECT_EQ(NULL, strstr(out, "fd77::9"));
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, ":2124")) TH_LOG("%s", out);
+	/* lo carries the guest's address: it is its interface. */
+	EXPECT_NE(NULL, strstr(out, ": lo:"));
+	/* Asking for a hidden device by name shows nothing of it. */
+	guest_sh("ip link show dev vsdummy0 2>&1", true, out, sizeof(out));
+	EXPECT_EQ(NULL, strstr(out, "link/ether")) TH_LOG("%s", out);
+
+	/* Without the flag the guest sees the host's stack. */
+	ASSERT_EQ(0, guest_sh("ip -o addr; ip -o link; cat /proc/net/tcp", false, out,
+			      sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.77.5.5"));
+	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	EXPECT_NE(NULL, strstr(out, ":2124"));
+	close(fd);
+	sh("ip link del vsdummy0 2>/dev/null; true");
+}
+
 TEST_HARNESS_MAIN

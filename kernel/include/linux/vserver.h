@@ -14,8 +14,11 @@
 
 #include <linux/types.h>
 
+struct in6_addr;
+struct net_device;
 struct pid;
 struct proc_dir_entry;
+struct sock;
 struct seq_file;
 struct task_struct;
 struct timespec64;
@@ -31,6 +34,10 @@ bool vs_reboot(unsigned int cmd, int *ret);
 void vs_virt_uptime(struct timespec64 *uptime);
 bool vs_ccap_granted(u64 ccap);
 int vs_tiocsti(void);
+bool vs_addr4_hidden(__be32 addr);
+bool vs_addr6_hidden(const struct in6_addr *addr);
+bool vs_netdev_hidden(const struct net_device *dev);
+bool vs_sock_hidden(const struct sock *sk);
 
 #else /* !CONFIG_VSERVER */
 
@@ -74,6 +81,27 @@ static inline bool vs_ccap_granted(u64 ccap)
 static inline int vs_tiocsti(void)
 {
 	return 0;
+}
+
+/* Every interface, address and socket is shown. */
+static inline bool vs_addr4_hidden(__be32 addr)
+{
+	return false;
+}
+
+static inline bool vs_addr6_hidden(const struct in6_addr *addr)
+{
+	return false;
+}
+
+static inline bool vs_netdev_hidden(const struct net_device *dev)
+{
+	return false;
+}
+
+static inline bool vs_sock_hidden(const struct sock *sk)
+{
+	return false;
 }
 
 /* reboot(2) goes its usual way. */

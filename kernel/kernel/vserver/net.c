@@ -36,10 +36,13 @@
 
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/inetdevice.h>
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
 #include <linux/socket.h>
+#include <linux/vserver.h>
 #include <linux/vserver/network.h>
+#include <net/addrconf.h>
 #include <net/inet_sock.h>
 #include <net/ipv6.h>
 #include <net/sock.h>
@@ -109,6 +112,8 @@ static int local4(const struct nx_info *const nxi, __be32 *const a)
 	const u64 flags = READ_ONCE(nxi->flags);
 
 	if (*a == htonl(INADDR_ANY)) {
+		if (nx_v4_any(nxi))
+			return 0; /* every address is the guest's */
 		*a = nx_v4_first(nxi);
 		return *a ? 0 : -EADDRNOTAVAIL;
 	}
@@ -264,6 +269,8 @@ static int autobind(struct socket *const sock, const struct nx_info *const nxi,
 
 		if (lback && !(READ_ONCE(nxi->flags) & NXF_LBACK_REMAP))
 			return 0; /* LBACK_ALLOW: the host's loopback */
+		if (!lback && nx_v4_any(nxi))
+			return 0; /* any source is the guest's */
 		if (!a)
 			return -EADDRNOTAVAIL;
 		if (sk->sk_family == AF_INET) {
@@ -418,6 +425,101 @@ static int hook_socket_setsockopt(struct socket *const sock, const int level,
 		}
 	}
 	return 0;
+}
+
+/* --- HIDE_NETIF: what a guest sees of the shared stack -------------------- */
+
+/* Current's network context when it hides foreign interfaces, else NULL. */
+static const struct nx_info *hiding_nxi(void)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	if (likely(!nxi) || !(READ_ONCE(nxi->flags) & NXF_HIDE_NETIF))
+		return NULL;
+	return nxi;
+}
+
+/**
+ * vs_addr4_hidden - Is a local IPv4 address hidden from current?
+ * @addr: the address
+ *
+ * Called from address dumps (patches/0015), under RCU.
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @addr is not one of its addresses.
+ */
+bool vs_addr4_hidden(const __be32 addr)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	return nxi && !nx_v4_allowed(nxi, addr);
+}
+
+/** vs_addr6_hidden - As vs_addr4_hidden(), for IPv6 (@addr). */
+bool vs_addr6_hidden(const struct in6_addr *const addr)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	return nxi && !nx_v6_allowed(nxi, addr);
+}
+
+static bool dev_carries(const struct nx_info *const nxi,
+			const struct net_device *const dev)
+{
+	const struct in_device *const in_dev = __in_dev_get_rcu(dev);
+	const struct inet6_dev *const idev = __in6_dev_get(dev);
+	const struct inet6_ifaddr *ifa6;
+	const struct in_ifaddr *ifa;
+
+	if (in_dev)
+		in_dev_for_each_ifa_rcu(ifa, in_dev)
+			if (nx_v4_allowed(nxi, ifa->ifa_local))
+				return true;
+	if (idev)
+		list_for_each_entry_rcu(ifa6, &idev->addr_list, if_list)
+			if (nx_v6_allowed(nxi, &ifa6->addr))
+				return true;
+	return false;
+}
+
+/**
+ * vs_netdev_hidden - Is a network device hidden from current?
+ * @dev: the device
+ *
+ * Called from link dumps, RTM_GETLINK and /proc/net/dev.
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @dev carries none of its addresses.
+ */
+bool vs_netdev_hidden(const struct net_device *const dev)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+	bool carries;
+
+	if (!nxi)
+		return false;
+	rcu_read_lock();
+	carries = dev_carries(nxi, dev);
+	rcu_read_unlock();
+	return !carries;
+}
+
+/**
+ * vs_sock_hidden - Is a socket hidden from current in /proc/net?
+ * @sk: a socket of /proc/net/{tcp,tcp6,udp,udp6,unix}: a full socket, or a
+ *      TCP time-wait or request socket
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @sk is not its own. Time-wait and request sockets carry no network
+ * context: they are hidden from such guests.
+ */
+bool vs_sock_hidden(const struct sock *const sk)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	if (!nxi)
+		return false;
+	return !sk_fullsock(sk) || vs_sock(sk)->nxi != nxi;
 }
 
 static struct security_hook_list vs_net_hooks[] __ro_after_init = {

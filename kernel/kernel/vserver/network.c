@@ -381,13 +381,38 @@ static bool match4(const struct nx_addr4 *const e, const __be32 a)
 {
 	switch (e->type) {
 	case NXA_TYPE_ADDR:
-		return a == e->ip;
+		/* the address, or the broadcast address of its network */
+		return a == e->ip ||
+		       (e->mask != htonl(INADDR_BROADCAST) && e->mask &&
+			a == (e->ip | ~e->mask));
 	case NXA_TYPE_MASK:
 		return (a & e->mask) == e->ip;
 	case NXA_TYPE_RANGE:
 		return ntohl(e->ip) <= ntohl(a) && ntohl(a) < ntohl(e->ip2);
 	}
 	return false;
+}
+
+/**
+ * nx_v4_any - Does the context allow every IPv4 address?
+ * @nxi: the network context
+ *
+ * util-vserver's `naddress --ip 0.0.0.0` adds a MASK entry 0.0.0.0/0.
+ *
+ * Return: true when such an entry exists: wildcard binds stay wildcard.
+ */
+bool nx_v4_any(const struct nx_info *const nxi)
+{
+	const struct nx_addrs *l;
+	unsigned int i;
+	bool any = false;
+
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	for (i = 0; l && i < l->n4 && !any; i++)
+		any = l->v4[i].type == NXA_TYPE_MASK && !l->v4[i].mask;
+	rcu_read_unlock();
+	return any;
 }
 
 /**
@@ -421,7 +446,8 @@ bool nx_v4_allowed(const struct nx_info *const nxi, const __be32 a)
  * @nxi: the network context
  *
  * Return: the first single-address entry, else the first address of the
- * first network or range entry, else 0 (no IPv4 address).
+ * first range, else 0: a context with networks only (MASK entries) names
+ * no address of its own, its sockets bind one explicitly.
  */
 __be32 nx_v4_first(const struct nx_info *const nxi)
 {
@@ -435,7 +461,7 @@ __be32 nx_v4_first(const struct nx_info *const nxi)
 		if (l->v4[i].type == NXA_TYPE_ADDR)
 			a = l->v4[i].ip;
 	for (i = 0; l && i < l->n4 && !a; i++)
-		if (l->v4[i].ip && l->v4[i].mask != 0)
+		if (l->v4[i].type == NXA_TYPE_RANGE)
 			a = l->v4[i].ip;
 	rcu_read_unlock();
 	return a;

@@ -126,6 +126,7 @@ void nx_set_lback(struct nx_info *nxi, __be32 a);
 
 bool nx_v4_allowed(const struct nx_info *nxi, __be32 a);
 __be32 nx_v4_first(const struct nx_info *nxi);
+bool nx_v4_any(const struct nx_info *nxi);
 bool nx_v6_allowed(const struct nx_info *nxi, const struct in6_addr *a);
 bool nx_v6_first(const struct nx_info *nxi, struct in6_addr *ret);
 
