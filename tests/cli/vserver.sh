@@ -4,7 +4,7 @@
 # against the booted kernel, with busybox guests in /vservers. Contexts
 # 110-119.
 . ./tap.sh
-plan 134
+plan 138
 
 # the host's mounts, without the per-guest ones that must never show here
 host_mounts() { cut -d' ' -f5 /proc/self/mountinfo | sort; }
@@ -244,6 +244,23 @@ check "a failure in the network step removes the address again" \
 	sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.1/"'
 check "... and leaves no network context" test ! -e /proc/virtnet/110
 rm -r /etc/vservers/g1/interfaces /etc/vservers/g2/interfaces
+
+# --- a guest with its own network namespace (spaces/net) -------------------------------
+mkdir -p /etc/vservers/g2/spaces && : >/etc/vservers/g2/spaces/net
+run vserver g2 start
+expect_eq "a guest with spaces/net starts" 0 "$rc"
+run vserver g2 exec cat /proc/net/dev
+expect_eq "... it has its own network devices: lo only" 1 "$(printf '%s\n' "$out" | grep -c ':')"
+run vserver g2 exec ip -o link
+expect_match "... and lo is up" "lo: <LOOPBACK,UP" "$out"
+nc -l -p 8383 -e echo host >/dev/null 2>&1 &
+hostnc=$!
+vserver g2 exec sh -c 'nc -ll -p 8383 -e echo g2 </dev/null >/dev/null 2>&1 &'
+expect_eq "... so the guest and the host each have their own 127.0.0.1:8383" g2 \
+	"$(vserver g2 exec nc -w 2 127.0.0.1 8383 </dev/null)"
+kill $hostnc 2>/dev/null
+vserver g2 stop >/dev/null 2>&1
+rm -r /etc/vservers/g2/spaces
 
 # --- every start step fails cleanly -------------------------------------------------------
 for step in running barrier clone mount-private mount-root mount-fstab network chdir-root context \

@@ -19,6 +19,7 @@
 #include <linux/capability.h>
 #include <linux/reboot.h>
 
+#include <sys/klog.h>
 #include <sys/utsname.h>
 
 #include "common.h"
@@ -373,6 +374,78 @@ TEST(ccap_set_utsname_needed)
 	errno = 0;
 	EXPECT_EQ(-1, setdomainname("dom410", 6));
 	EXPECT_EQ(EPERM, errno);
+}
+
+static int write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return fclose(f);
+}
+
+/* The kernel log is the host's: only with the SYSLOG ccap. */
+TEST(ccap_syslog_needed)
+{
+	char buf[64];
+
+	ASSERT_EQ(0, ccap_guest(411, 0, false));
+	errno = 0;
+	EXPECT_EQ(-1, klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	EXPECT_EQ(-1, klogctl(3 /* SYSLOG_ACTION_READ_ALL */, buf, sizeof(buf)));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	EXPECT_EQ(-1, open("/dev/kmsg", O_RDONLY));
+	EXPECT_EQ(EPERM, errno);
+}
+
+/*
+ * With the ccap, guest root reads the log although its bounding set lacks
+ * CAP_SYSLOG, also with dmesg_restrict=1 (the restricted path).
+ */
+static int syslog_with_ccap(void)
+{
+	struct vcmd_caps_v1 cc = { .ccaps = VXC_SYSLOG, .cmask = ~0ULL };
+	char buf[64];
+	int fd;
+
+	if (vs_create(412, VXF_INIT_SET) != 412 ||
+	    vs_set_bcaps(VS_SELF, SECURE_BCAPS & ~BIT64(CAP_SYSLOG)) ||
+	    vs_call(VCMD_set_ccaps, VS_SELF, &cc) ||
+	    vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP))
+		return 1;
+	if (capget_field(0) & BIT64(CAP_SYSLOG))
+		return 2;
+	if (klogctl(10, NULL, 0) <= 0)
+		return 3;
+	if (klogctl(3, buf, sizeof(buf)) < 0)
+		return 4;
+	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
+		return 5;
+	close(fd);
+	return 0;
+}
+
+TEST(ccap_syslog_grants)
+{
+	char old[8] = "0";
+	int status;
+	pid_t pid;
+
+	ASSERT_LT(0, read_file("/proc/sys/kernel/dmesg_restrict", old, sizeof(old)));
+	ASSERT_EQ(0, write_text("/proc/sys/kernel/dmesg_restrict", "1"));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(syslog_with_ccap());
+	waitpid(pid, &status, 0);
+	write_text("/proc/sys/kernel/dmesg_restrict", old);
+	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
 TEST(escape_capset)

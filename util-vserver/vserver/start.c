@@ -40,7 +40,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -49,6 +51,7 @@
 #include <unistd.h>
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <linux/openat2.h>
 #include <linux/vserver/network.h>
 #include <linux/vserver/inode.h>
@@ -243,6 +246,21 @@ static void guest_network(const struct starter *s)
 		child_fail(s, "network", errno, "cannot set the network flags: %m");
 }
 
+/* A guest with its own network namespace (spaces/net) gets its lo up. */
+static void loopback_up(const struct starter *s)
+{
+	struct ifreq ifr = { 0 };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
+		child_fail(s, "network", errno, "cannot read the flags of lo: %m");
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
+		child_fail(s, "network", errno, "cannot bring lo up: %m");
+	close(fd);
+}
+
 static void set_names(const struct starter *s)
 {
 	const struct vs_config *c = s->c;
@@ -384,6 +402,8 @@ static void __attribute__((noreturn)) guest_task(struct starter *s)
 	if (vs_inject("network"))
 		child_fail(s, "network", errno, "injected failure");
 	guest_network(s);
+	if (c->space_net)
+		loopback_up(s);
 	/* The barrier stops even a task in setup: enter the root first. */
 	if (vs_inject("chdir-root") || fchdir(s->vdirfd) < 0)
 		child_fail(s, "chdir-root", errno, "cannot enter %s: %m", c->vdir);

@@ -11,6 +11,7 @@
  */
 
 #include <linux/cred.h>
+#include <linux/lsm_hooks.h>
 #include <linux/nsproxy.h>
 #include <linux/sched.h>
 #include <linux/utsname.h>
@@ -59,4 +60,28 @@ int vs_tiocsti(void)
 	if (!vs_cred(current_cred())->vxi)
 		return 0;
 	return vs_ccap_granted(VXC_TIOCSTI) ? 1 : -EPERM;
+}
+
+/*
+ * The kernel log is the host's: syslog(2), /dev/kmsg and /proc/kmsg are
+ * refused to every task of a context without VXC_SYSLOG, whatever
+ * dmesg_restrict says. With it, the restricted actions go through
+ * vs_ccap_granted() (patches/0016).
+ */
+static int hook_syslog(const int type)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	if (vxi && !(READ_ONCE(vxi->ccaps) & VXC_SYSLOG))
+		return -EPERM;
+	return 0;
+}
+
+static struct security_hook_list vs_ccap_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(syslog, hook_syslog),
+};
+
+void __init vs_add_ccap_hooks(void)
+{
+	security_add_hooks(vs_ccap_hooks, ARRAY_SIZE(vs_ccap_hooks), &vs_lsmid);
 }

@@ -31,5 +31,6 @@ void vs_add_cred_hooks(void);
 void vs_add_task_hooks(void);
 void vs_add_inode_hooks(void);
 void vs_add_net_hooks(void);
+void vs_add_ccap_hooks(void);
 
 #endif /* _VSERVER_COMMON_H */

@@ -146,7 +146,10 @@
  * - %VXC_SET_RLIMIT: raising hard resource limits (setrlimit(2)).  Stored.
  * - %VXC_FS_SECURITY: ``security.*`` extended attributes.  Stored.
  * - %VXC_FS_TRUSTED: ``trusted.*`` extended attributes.  Stored.
- * - %VXC_SYSLOG: syslog(2).  Stored.
+ * - %VXC_SYSLOG: syslog(2), /dev/kmsg, /proc/kmsg (the host's kernel log).
+ *   Without it every task of the context gets ``EPERM`` there, whatever
+ *   dmesg_restrict says; with it guest root may as CAP_SYSLOG would.
+ *   Implemented.
  * - %VXC_OOM_ADJUST: changing OOM score adjustments.  Stored.
  * - %VXC_AUDIT_CONTROL: audit control.  Stored.
  * - %VXC_SECURE_MOUNT: mount(2), with device nodes and binary mount data
