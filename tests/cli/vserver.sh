@@ -4,7 +4,7 @@
 # against the booted kernel, with busybox guests in /vservers. Contexts
 # 110-119.
 . ./tap.sh
-plan 138
+plan 142
 
 # the host's mounts, without the per-guest ones that must never show here
 host_mounts() { cut -d' ' -f5 /proc/self/mountinfo | sort; }
@@ -295,6 +295,31 @@ check "... and nothing is left" gone 110
 sed -i '/nonexistent/d' /etc/vservers/g1/fstab
 run vserver g1 start
 expect_eq "with the mistakes mended it starts again" 0 "$rc"
+
+# --- hook scripts (scripts/ACTION and scripts/ACTION.d/*) ------------------------------
+vserver g1 stop >/dev/null 2>&1
+rm -f /tmp/hooks.log
+mkdir -p /etc/vservers/g1/scripts/pre-start.d
+for a in pre-start post-start pre-stop post-stop pre-start.d/10-more; do
+	printf '#!/bin/sh\necho "%s $1 $2" >>/tmp/hooks.log\n' "$a" >/etc/vservers/g1/scripts/$a
+	chmod 755 /etc/vservers/g1/scripts/$a
+done
+vserver g1 start >/dev/null 2>&1
+vserver g1 stop >/dev/null 2>&1
+expect_eq "hooks run on the host in order, with action and name" \
+	"pre-start pre-start g1
+pre-start.d/10-more pre-start g1
+post-start post-start g1
+pre-stop pre-stop g1
+post-stop post-stop g1" "$(cat /tmp/hooks.log)"
+printf '#!/bin/sh\nexit 3\n' >/etc/vservers/g1/scripts/pre-start.d/20-fail
+chmod 755 /etc/vservers/g1/scripts/pre-start.d/20-fail
+run vserver g1 start
+expect_eq "a failing pre-start hook stops the start" 1 "$rc"
+expect_match "... and says so" "stopped by its hook script" "$err"
+check "... before anything started" gone 110
+rm -r /etc/vservers/g1/scripts
+vserver g1 start >/dev/null 2>&1
 
 # --- delete ---------------------------------------------------------------------------------
 run vserver g1 delete --force

@@ -66,6 +66,14 @@ bool vs_inject(const char *step);
 /* Read VSERVER_FAIL_AT; main() calls it first. */
 void vs_inject_init(void);
 
+/*
+ * Run the guest's hook scripts for @action (ABI §7): scripts/ACTION, then
+ * the executables of scripts/ACTION.d/ in name order, each on the host as
+ * `PROGRAM ACTION NAME`. Returns 0, or -1 when one failed (reported; the
+ * rest of the directory is skipped).
+ */
+int vs_guest_hook(const struct vs_config *c, const char *action);
+
 /* The commands: argv[0] is the command's name, NAME was taken before. */
 int vs_cmd_build(const char *name, int argc, char **argv);
 int vs_cmd_start(const char *name, int argc, char **argv);

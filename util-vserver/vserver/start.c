@@ -754,8 +754,13 @@ int vs_cmd_start(const char *name, int argc, char **argv)
 		vs_warn("cannot open the guest's root %s: %m", s.c->vdir);
 		goto out;
 	}
+	/* util-vserver's hooks: a failing (prepre-)start hook stops the start. */
+	if (vs_guest_hook(s.c, "initialize") < 0 || vs_guest_hook(s.c, "prepre-start") < 0)
+		goto hook_failed;
 	if (barrier_on(&s) < 0)
 		goto out;
+	if (vs_guest_hook(s.c, "pre-start") < 0)
+		goto undo_barrier_hook;
 	if (addresses_on(&s) < 0)
 		goto undo_barrier;
 	if (spawn(&s) < 0)
@@ -766,7 +771,16 @@ int vs_cmd_start(const char *name, int argc, char **argv)
 	}
 	printf("Guest '%s' started: context %u, init is host pid %d\n", name, s.c->xid,
 	       (int)s.child);
+	if (vs_guest_hook(s.c, "post-start") < 0)
+		vs_warn("the post-start hook of '%s' failed; the guest runs", name);
 	rc = VS_EXIT_OK;
+	goto out;
+hook_failed:
+	vs_warn("start of '%s' stopped by its hook script", name);
+	goto out;
+undo_barrier_hook:
+	vs_warn("start of '%s' stopped by its hook script", name);
+	barrier_undo(&s);
 	goto out;
 undo_guest:
 	guest_undo(&s);
@@ -856,6 +870,8 @@ int vs_cmd_stop(const char *name, int argc, char **argv)
 	}
 	printf("Stopping guest '%s' (context %u)\n", name, c->xid);
 	fflush(stdout);
+	if (vs_guest_hook(c, "pre-stop") < 0)
+		vs_warn("the pre-stop hook of '%s' failed; stopping anyway", name);
 	if (vc_set_cflags(c->xid, &nonpersistent) < 0 && errno != ESRCH)
 		vs_warn_syscall("cannot make context %u non-persistent", c->xid);
 	/* The guest's own shutdown first. */
@@ -887,6 +903,8 @@ stopped:
 	addresses_off(c);
 	vs_guest_clear_run(c);
 	printf("Guest '%s' stopped\n", name);
+	if (vs_guest_hook(c, "post-stop") < 0 || vs_guest_hook(c, "postpost-stop") < 0)
+		vs_warn("a post-stop hook of '%s' failed", name);
 	rc = VS_EXIT_OK;
 out:
 	vs_config_free(c);

@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <vserver.h>
@@ -238,4 +240,59 @@ bool vs_guest_uses_nid(const struct vs_config *c)
 		if (!c->ifaces[i].disabled)
 			return true;
 	return false;
+}
+
+/* Run one hook program: PROGRAM ACTION NAME, on the host. */
+static int run_hook(const char *prog, const char *action, const char *name)
+{
+	int st;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execl(prog, prog, action, name, (char *)NULL);
+		vs_warn("cannot execute %s: %m", prog);
+		_exit(VS_EXIT_EXEC);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (WIFEXITED(st))
+		vs_warn("%s failed with exit status %d", prog, WEXITSTATUS(st));
+	else
+		vs_warn("%s was killed by signal %d", prog, WTERMSIG(st));
+	return -1;
+}
+
+static int name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+int vs_guest_hook(const struct vs_config *c, const char *action)
+{
+	char path[PATH_MAX], dir[PATH_MAX];
+	struct dirent **list = NULL;
+	int n, i, rc = 0;
+
+	vs_pathf(path, sizeof(path), "%s/scripts/%s", c->cfgdir, action);
+	if (access(path, F_OK) == 0 && run_hook(path, action, c->name) < 0)
+		rc = -1;
+	vs_pathf(dir, sizeof(dir), "%s/scripts/%s.d", c->cfgdir, action);
+	n = scandir(dir, &list, NULL, name_cmp);
+	for (i = 0; i < n; i++) {
+		if (list[i]->d_name[0] != '.' && rc == 0) {
+			vs_pathf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
+			if (access(path, X_OK) == 0 && run_hook(path, action, c->name) < 0)
+				rc = -1;
+		}
+		free(list[i]);
+	}
+	free(list);
+	return rc;
 }
