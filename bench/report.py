@@ -202,9 +202,12 @@ def markdown(meta, m, life, net, dens):
                 meta["runs"], meta["min_ms"], meta["seconds"] // 60, meta["seconds"] % 60))
     L.append("")
     L.append("Settings: **a** unpatched kernel; **b** patched, host context; **c** patched, in a "
-             "security context (xid) — *without a network context (nid) until the kernel has "
-             "them*; **d** patched, inside a `vserver` guest (its own pid/mount/uts/ipc "
-             "namespaces, pivot_root, proc/devpts/tmpfs mounts), also without a nid; **ns** the "
+             "security context (xid) " + ("and a network context (nid) holding one address"
+                                          if meta.get("nid") else
+                                          "— *without a network context (nid)*")
+             + "; **d** patched, inside a `vserver` guest (its own pid/mount/uts/ipc "
+             "namespaces, pivot_root, proc/devpts/tmpfs mounts" +
+             (", a nid with one address" if meta.get("nid") else ", no nid") + "); **ns** the "
              "LXC-style reference: plain pid/mount/uts/ipc namespaces + chroot (a) on the "
              "unpatched and (b) on the patched kernel. Ratios are of medians; ✓/✗ against the "
              "targets (b ≤ 1.005, c and d ≤ 1.02).")
@@ -267,7 +270,9 @@ def markdown(meta, m, life, net, dens):
     L.append("|---|---|---|---|")
     names = {"net-host": "host, loopback (reference)",
              "net-veth": "two netns + veth (LXC model)",
-             "net-ctx": "two contexts, shared stack (no nid yet)"}
+             "net-ctx": "two contexts, shared stack" +
+                        (", each with a nid and one address" if meta.get("nid") else
+                         " (no nid)")}
     for model in ("net-host", "net-veth", "net-ctx"):
         d = net.get("bench", {}).get(model)
         if not d:
@@ -342,7 +347,7 @@ set arrow from graph 0, first 1.005 to graph 1, first 1.005 nohead dt 2 lc rgb "
 set arrow from graph 0, first 1.02 to graph 1, first 1.02 nohead dt 2 lc rgb "#e76f51"
 set key top center
 plot '%s' using 2:xtic(1) title "b: host context" lc rgb "#264653", \\
-     '' using 3 title "c: in a context (no nid yet)" lc rgb "#2a9d8f", \\
+     '' using 3 title "c: in a context (xid + nid)" lc rgb "#2a9d8f", \\
      '' using 4 title "d: in a vserver guest (namespaces)" lc rgb "#e9c46a"
 """ % (png, len(OPS) - 1, dat)
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
@@ -372,6 +377,9 @@ def main():
         "qemu": a.qemu, "seconds": a.seconds, "boots": a.boots, "runs": a.runs,
         "runs_life": (life["vserver"]["start_until_init"] or {}).get("n", 0),
         "min_ms": a.min_ms,
+        # the VM script says whether the contexts got network contexts
+        "nid": any("nid: network contexts are used" in open(f, errors="replace").read()
+                   for f in a.logs),
     }
     results = {"meta": meta, "micro_ns_per_op": m,
                "ratios": {op: {c: ratio(m, op, c) for c in ("b", "c", "d", "ns_a")}
