@@ -157,16 +157,16 @@ int vs_parse_uint(const char *s, unsigned long max, unsigned long *ret)
 	return 0;
 }
 
-int vs_parse_xid(const char *s, uint32_t *ret)
+int vs_parse_id(const char *s, int (*self_id)(pid_t), uint32_t *ret)
 {
 	unsigned long v;
-	int xid;
+	int id;
 
 	if (s && !strcmp(s, "self")) {
-		xid = vc_get_task_xid(0);
-		if (xid < 0)
+		id = self_id(0);
+		if (id < 0)
 			return -1;
-		*ret = (uint32_t)xid;
+		*ret = (uint32_t)id;
 		return 0;
 	}
 	if (vs_parse_uint(s, UINT32_MAX, &v) < 0) {
@@ -177,16 +177,26 @@ int vs_parse_xid(const char *s, uint32_t *ret)
 	return 0;
 }
 
+uint32_t vs_id_arg(const char *s, int (*self_id)(pid_t), const char *what)
+{
+	uint32_t id;
+
+	if (vs_parse_id(s, self_id, &id) == 0)
+		return id;
+	if (errno == EINVAL)
+		vs_usage_error("invalid %s '%s': expected a number or 'self'", what, s);
+	vs_warn_syscall("cannot find the %s of this process", what);
+	exit(VS_EXIT_FAIL);
+}
+
+int vs_parse_xid(const char *s, uint32_t *ret)
+{
+	return vs_parse_id(s, vc_get_task_xid, ret);
+}
+
 uint32_t vs_xid_arg(const char *s)
 {
-	uint32_t xid;
-
-	if (vs_parse_xid(s, &xid) == 0)
-		return xid;
-	if (errno == EINVAL)
-		vs_usage_error("invalid context '%s': expected a number or 'self'", s);
-	vs_warn_syscall("cannot find the context of this process");
-	exit(VS_EXIT_FAIL);
+	return vs_id_arg(s, vc_get_task_xid, "context");
 }
 
 static int digit_value(char c, unsigned int base)

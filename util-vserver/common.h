@@ -113,6 +113,14 @@ int vs_parse_uint(const char *s, unsigned long max, unsigned long *ret);
 int vs_parse_xid(const char *s, uint32_t *ret);
 
 /*
+ * The same for any kind of id: a number, or "self" for what @self_id (a
+ * task_xid/task_nid wrapper) says of the caller; vs_id_arg() reports a bad
+ * value as a usage error naming @what ("context", "network context").
+ */
+int vs_parse_id(const char *s, int (*self_id)(pid_t), uint32_t *ret);
+uint32_t vs_id_arg(const char *s, int (*self_id)(pid_t), const char *what);
+
+/*
  * Parse --xid for a tool: as vs_parse_xid(), and a bad value is a usage
  * error (exit 2), a failing task_xid a failure (exit 1).
  */

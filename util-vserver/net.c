@@ -17,34 +17,12 @@
 
 int vs_parse_nid(const char *s, uint32_t *ret)
 {
-	unsigned long v;
-	int nid;
-
-	if (s && !strcmp(s, "self")) {
-		nid = vc_get_task_nid(0);
-		if (nid < 0)
-			return -1;
-		*ret = (uint32_t)nid;
-		return 0;
-	}
-	if (vs_parse_uint(s, UINT32_MAX, &v) < 0) {
-		errno = EINVAL;
-		return -1;
-	}
-	*ret = (uint32_t)v;
-	return 0;
+	return vs_parse_id(s, vc_get_task_nid, ret);
 }
 
 uint32_t vs_nid_arg(const char *s)
 {
-	uint32_t nid;
-
-	if (vs_parse_nid(s, &nid) == 0)
-		return nid;
-	if (errno == EINVAL)
-		vs_usage_error("invalid network context '%s': expected a number or 'self'", s);
-	vs_warn_syscall("cannot find the network context of this process");
-	exit(VS_EXIT_FAIL);
+	return vs_id_arg(s, vc_get_task_nid, "network context");
 }
 
 bool vs_nid_exists(uint32_t nid)

@@ -193,34 +193,35 @@ static void publish(struct nx_info *const nxi, struct nx_addrs *new)
 		kfree_rcu(old, rcu);
 }
 
-static bool same4(const struct nx_addr4 *const a, const struct nx_addr4 *const b)
-{
-	return a->ip == b->ip && a->ip2 == b->ip2 && a->mask == b->mask &&
-	       a->type == b->type && a->flags == b->flags;
-}
-
-static bool same6(const struct nx_addr6 *const a, const struct nx_addr6 *const b)
-{
-	return ipv6_addr_equal(&a->ip, &b->ip) &&
-	       ipv6_addr_equal(&a->mask, &b->mask) && a->prefix == b->prefix &&
-	       a->type == b->type && a->flags == b->flags;
-}
-
-/**
- * nx_add4 - Append an IPv4 entry
- * @nxi: the network context
- * @e: the entry
- *
- * Adding to a non-empty list clears NXF_SINGLE_IP (ABI §3.3).
- *
- * Return: 0, -EEXIST for an identical entry, -ENOSPC beyond NX_ADDR_MAX,
- * -ENOMEM.
+/*
+ * One list of an nx_addrs copy, as bytes: entries are compared whole
+ * (struct nx_addr4 and nx_addr6 have no padding, and callers fill every
+ * field).
  */
-int nx_add4(struct nx_info *const nxi, const struct nx_addr4 *const e)
+struct addr_list {
+	u8 *entries;
+	unsigned int *n;
+	size_t size;
+};
+
+static struct addr_list list_of(struct nx_addrs *const l, const bool v6)
+{
+	if (v6)
+		return (struct addr_list){ (u8 *)l->v6, &l->n6, sizeof(l->v6[0]) };
+	return (struct addr_list){ (u8 *)l->v4, &l->n4, sizeof(l->v4[0]) };
+}
+
+static_assert(sizeof(struct nx_addr4) == 16);
+static_assert(sizeof(struct nx_addr6) == 40);
+
+/* Add (@add) or remove the entry @e of one list; takes addr_lock. */
+static int edit(struct nx_info *const nxi, const bool v6, const void *const e,
+		const bool add)
 {
 	struct nx_addrs *new;
+	struct addr_list l;
 	unsigned int i;
-	bool second;
+	bool second = false;
 	int err = 0;
 
 	mutex_lock(&nxi->addr_lock);
@@ -229,23 +230,51 @@ int nx_add4(struct nx_info *const nxi, const struct nx_addr4 *const e)
 		err = -ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < new->n4; i++)
-		if (same4(&new->v4[i], e))
-			err = -EEXIST;
-	if (!err && new->n4 >= NX_ADDR_MAX)
+	l = list_of(new, v6);
+	for (i = 0; i < *l.n; i++)
+		if (!memcmp(l.entries + i * l.size, e, l.size))
+			break;
+	if (add && i < *l.n)
+		err = -EEXIST;
+	else if (add && *l.n >= NX_ADDR_MAX)
 		err = -ENOSPC;
+	else if (!add && i == *l.n)
+		err = -ESRCH;
 	if (err) {
 		kfree(new);
 		goto out;
 	}
-	second = new->n4 > 0;
-	new->v4[new->n4++] = *e;
+	if (add) {
+		second = *l.n > 0;
+		memcpy(l.entries + *l.n * l.size, e, l.size);
+		(*l.n)++;
+	} else {
+		memmove(l.entries + i * l.size, l.entries + (i + 1) * l.size,
+			(*l.n - i - 1) * l.size);
+		(*l.n)--;
+	}
 	publish(nxi, new);
-	if (second)
+	/* ABI §3.3: a second IPv4 address ends SINGLE_IP. */
+	if (second && !v6)
 		nx_set_flags(nxi, 0, NXF_SINGLE_IP);
 out:
 	mutex_unlock(&nxi->addr_lock);
 	return err;
+}
+
+/**
+ * nx_add4 - Append an IPv4 entry
+ * @nxi: the network context
+ * @e: the entry, every field set
+ *
+ * Adding to a non-empty list clears NXF_SINGLE_IP (ABI §3.3).
+ *
+ * Return: 0, -EEXIST for an identical entry, -ENOSPC beyond NX_ADDR_MAX,
+ * -ENOMEM.
+ */
+int nx_add4(struct nx_info *const nxi, const struct nx_addr4 *const e)
+{
+	return edit(nxi, false, e, true);
 }
 
 /**
@@ -257,92 +286,19 @@ out:
  */
 int nx_remove4(struct nx_info *const nxi, const struct nx_addr4 *const e)
 {
-	struct nx_addrs *new;
-	unsigned int i;
-	int err = -ESRCH;
-
-	mutex_lock(&nxi->addr_lock);
-	new = copy_addrs(nxi);
-	if (!new) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < new->n4; i++) {
-		if (!same4(&new->v4[i], e))
-			continue;
-		memmove(&new->v4[i], &new->v4[i + 1],
-			(new->n4 - i - 1) * sizeof(new->v4[0]));
-		new->n4--;
-		err = 0;
-		break;
-	}
-	if (err)
-		kfree(new);
-	else
-		publish(nxi, new);
-out:
-	mutex_unlock(&nxi->addr_lock);
-	return err;
+	return edit(nxi, false, e, false);
 }
 
-/** nx_add6 - Append an IPv6 entry; as nx_add4() */
+/** nx_add6 - Append an IPv6 entry; as nx_add4() (@nxi, @e) */
 int nx_add6(struct nx_info *const nxi, const struct nx_addr6 *const e)
 {
-	struct nx_addrs *new;
-	unsigned int i;
-	int err = 0;
-
-	mutex_lock(&nxi->addr_lock);
-	new = copy_addrs(nxi);
-	if (!new) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < new->n6; i++)
-		if (same6(&new->v6[i], e))
-			err = -EEXIST;
-	if (!err && new->n6 >= NX_ADDR_MAX)
-		err = -ENOSPC;
-	if (err) {
-		kfree(new);
-		goto out;
-	}
-	new->v6[new->n6++] = *e;
-	publish(nxi, new);
-out:
-	mutex_unlock(&nxi->addr_lock);
-	return err;
+	return edit(nxi, true, e, true);
 }
 
-/** nx_remove6 - Remove the IPv6 entry equal to @e; as nx_remove4() */
+/** nx_remove6 - Remove the IPv6 entry equal to @e; as nx_remove4() (@nxi) */
 int nx_remove6(struct nx_info *const nxi, const struct nx_addr6 *const e)
 {
-	struct nx_addrs *new;
-	unsigned int i;
-	int err = -ESRCH;
-
-	mutex_lock(&nxi->addr_lock);
-	new = copy_addrs(nxi);
-	if (!new) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < new->n6; i++) {
-		if (!same6(&new->v6[i], e))
-			continue;
-		memmove(&new->v6[i], &new->v6[i + 1],
-			(new->n6 - i - 1) * sizeof(new->v6[0]));
-		new->n6--;
-		err = 0;
-		break;
-	}
-	if (err)
-		kfree(new);
-	else
-		publish(nxi, new);
-out:
-	mutex_unlock(&nxi->addr_lock);
-	return err;
+	return edit(nxi, true, e, false);
 }
 
 /** nx_clear - Remove every IPv4 (@v4) and/or IPv6 (@v6) entry; 0 or -ENOMEM */
