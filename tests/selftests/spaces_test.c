@@ -266,4 +266,47 @@ TEST(enter_space_not_from_guest)
 	vs_reap(guest);
 }
 
+/*
+ * The unshare mask: during setup anything goes; past it, a guest makes only
+ * the namespace kinds its mask has, by unshare(2) or clone(2), user
+ * namespaces included (they need no capability).
+ */
+TEST(unshare_mask)
+{
+	struct vcmd_umask um = { .umask = CLONE_NEWUTS, .mask = ~0ULL };
+	int status;
+	pid_t pid;
+
+	ASSERT_EQ(133, vs_create(133, VXF_INIT_SET));
+	ASSERT_EQ(0, vs_call(VCMD_set_umask, VS_SELF, &um));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(unshare(CLONE_NEWIPC) ? 1 : 0);
+	waitpid(pid, &status, 0);
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	ASSERT_EQ(0, vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP));
+	EXPECT_EQ(0, unshare(CLONE_NEWUTS));
+	errno = 0;
+	EXPECT_EQ(-1, unshare(CLONE_NEWIPC));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	EXPECT_EQ(-1, unshare(CLONE_NEWUSER));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	pid = syscall(SYS_clone, CLONE_NEWNET | SIGCHLD, 0, 0, 0, 0);
+	if (!pid)
+		_exit(0);
+	EXPECT_EQ(-1, pid);
+	EXPECT_EQ(EPERM, errno);
+	/* A plain fork is not a namespace. */
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(0);
+	waitpid(pid, &status, 0);
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
 TEST_HARNESS_MAIN

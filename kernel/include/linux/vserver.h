@@ -38,6 +38,7 @@ bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);
 bool vs_sock_hidden(const struct sock *sk);
+int vs_unshare(unsigned long flags);
 
 #else /* !CONFIG_VSERVER */
 
@@ -102,6 +103,12 @@ static inline bool vs_netdev_hidden(const struct net_device *dev)
 static inline bool vs_sock_hidden(const struct sock *sk)
 {
 	return false;
+}
+
+/* Any namespace may be unshared. */
+static inline int vs_unshare(unsigned long flags)
+{
+	return 0;
 }
 
 /* reboot(2) goes its usual way. */

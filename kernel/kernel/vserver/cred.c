@@ -51,7 +51,11 @@ static int hook_task_alloc(struct task_struct *const task,
 	const struct cred *const cred = rcu_dereference_protected(task->cred, 1);
 	struct vx_info *const vxi = vs_cred(cred)->vxi;
 	struct nx_info *const nxi = vs_cred(cred)->nxi;
+	/* clone(2) with CLONE_NEW*: the unshare mask (current is the parent) */
+	const int err = vx_may_unshare(clone_flags);
 
+	if (err)
+		return err;
 	if (vxi) {
 		vs_task(task)->counted = vx_get(vxi);
 		vx_task_enter(vxi);

@@ -20,6 +20,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
+#include <linux/vserver.h>
 #include <linux/vserver/context.h>
 #include <linux/vserver/switch.h>
 
@@ -336,4 +337,43 @@ void vx_space_show(struct seq_file *const m, struct vx_info *const vxi,
 	}
 out:
 	mutex_unlock(&vxi->space_lock);
+}
+
+/* The namespace kinds the unshare mask governs. */
+#define VS_NEW_NAMESPACES (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | \
+			   CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | \
+			   CLONE_NEWCGROUP | CLONE_NEWTIME)
+
+/**
+ * vx_may_unshare - May current make namespaces of the kinds in @flags?
+ * @flags: CLONE_* flags of clone(2) or unshare(2)
+ *
+ * A task of a context past its setup may only make the kinds its
+ * context's unshare mask (set_umask) has; the setup is free (vserver start
+ * and util-vserver make the guest's namespaces then), and so is the host.
+ *
+ * Return: 0 or -EPERM.
+ */
+int vx_may_unshare(const unsigned long flags)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+	u64 vflags;
+
+	if (!vxi || !(flags & VS_NEW_NAMESPACES))
+		return 0;
+	vflags = READ_ONCE(vxi->flags);
+	if (vflags & VXF_STATE_SETUP)
+		return 0;
+	return (flags & VS_NEW_NAMESPACES & ~READ_ONCE(vxi->umask)) ? -EPERM : 0;
+}
+
+/**
+ * vs_unshare - The unshare mask for unshare(2) (patches/0017)
+ * @flags: its flags, once checked
+ *
+ * Return: 0 or -EPERM.
+ */
+int vs_unshare(const unsigned long flags)
+{
+	return vx_may_unshare(flags);
 }

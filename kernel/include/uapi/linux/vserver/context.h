@@ -211,7 +211,9 @@
  * The unshare mask (get_umask, set_umask) holds the ``CLONE_NEW*`` bits of
  * <linux/sched.h> that tasks of the context may pass to clone(2) and
  * unshare(2): a task that holds the capability the namespace needs may create
- * it if every requested bit is in the mask.  A new context has an empty mask.
+ * it if every requested bit is in the mask, else ``EPERM`` (user namespaces
+ * too, which need no capability).  Enforced once the context's setup has
+ * ended; the host is not bound by it.  A new context has an empty mask.
  *
  * The warning mask (get_wmask, set_wmask) selects which warnings the kernel
  * logs about the context.  Empty at creation.
