@@ -336,13 +336,13 @@ TEST(ccap_set_utsname_grants)
 	int status;
 	pid_t pid;
 
-	ASSERT_EQ(0, ccap_guest(408, VXC_SET_UTSNAME, true));
+	ASSERT_EQ(0, ccap_guest(420, VXC_SET_UTSNAME, true));
 	EXPECT_FALSE(capget_field(0) & BIT64(CAP_SYS_ADMIN));
-	EXPECT_EQ(0, sethostname("guest408", 8));
-	EXPECT_EQ(0, setdomainname("dom408", 6));
+	EXPECT_EQ(0, sethostname("guest420", 8));
+	EXPECT_EQ(0, setdomainname("dom420", 6));
 	ASSERT_EQ(0, uname(&u));
-	EXPECT_STREQ("guest408", u.nodename);
-	EXPECT_STREQ("dom408", u.domainname);
+	EXPECT_STREQ("guest420", u.nodename);
+	EXPECT_STREQ("dom420", u.domainname);
 	/* Only root of the guest. */
 	pid = fork();
 	ASSERT_LE(0, pid);
@@ -358,7 +358,7 @@ TEST(ccap_set_utsname_grants)
 /* Never the host's uts namespace, whatever the ccap. */
 TEST(ccap_set_utsname_not_the_hosts)
 {
-	ASSERT_EQ(0, ccap_guest(409, VXC_SET_UTSNAME, false));
+	ASSERT_EQ(0, ccap_guest(421, VXC_SET_UTSNAME, false));
 	errno = 0;
 	EXPECT_EQ(-1, sethostname("escaped", 7));
 	EXPECT_EQ(EPERM, errno);
@@ -367,12 +367,12 @@ TEST(ccap_set_utsname_not_the_hosts)
 /* Without the ccap, guest root in its own uts namespace may not. */
 TEST(ccap_set_utsname_needed)
 {
-	ASSERT_EQ(0, ccap_guest(410, 0, true));
+	ASSERT_EQ(0, ccap_guest(422, 0, true));
 	errno = 0;
-	EXPECT_EQ(-1, sethostname("guest410", 8));
+	EXPECT_EQ(-1, sethostname("guest422", 8));
 	EXPECT_EQ(EPERM, errno);
 	errno = 0;
-	EXPECT_EQ(-1, setdomainname("dom410", 6));
+	EXPECT_EQ(-1, setdomainname("dom422", 6));
 	EXPECT_EQ(EPERM, errno);
 }
 
@@ -391,7 +391,7 @@ TEST(ccap_syslog_needed)
 {
 	char buf[64];
 
-	ASSERT_EQ(0, ccap_guest(411, 0, false));
+	ASSERT_EQ(0, ccap_guest(423, 0, false));
 	errno = 0;
 	EXPECT_EQ(-1, klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0));
 	EXPECT_EQ(EPERM, errno);
@@ -413,7 +413,7 @@ static int syslog_with_ccap(void)
 	char buf[64];
 	int fd;
 
-	if (vs_create(412, VXF_INIT_SET) != 412 ||
+	if (vs_create(424, VXF_INIT_SET) != 424 ||
 	    vs_set_bcaps(VS_SELF, SECURE_BCAPS & ~BIT64(CAP_SYSLOG)) ||
 	    vs_call(VCMD_set_ccaps, VS_SELF, &cc) ||
 	    vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP))
