@@ -4,7 +4,7 @@
 # against the booted kernel, with busybox guests in /vservers. Contexts
 # 110-119.
 . ./tap.sh
-plan 142
+plan 144
 
 # the host's mounts, without the per-guest ones that must never show here
 host_mounts() { cut -d' ' -f5 /proc/self/mountinfo | sort; }
@@ -139,6 +139,10 @@ run vserver-stat
 expect_match "vserver-stat lists the guest by name" "110 .* g1$" "$out"
 run vps ax
 expect_match "vps shows its init with the guest's name" "110 +g1 .*init" "$out"
+run vserver-stat --json
+expect_match "vserver-stat --json has it" '\{"xid": 110, "procs": 1, "name": "g1"\}' "$out"
+run vps --json
+expect_match "vps --json has its init" '"xid": 110, "context": "g1", "cmd": "[^"]*init' "$out"
 
 # --- a second guest at once ---------------------------------------------------------
 vserver g2 build -m busybox --context 111 >/dev/null 2>&1
