@@ -82,6 +82,29 @@ TEST(create_flags_exact)
 	EXPECT_EQ(VXF_STATE_ADMIN | VXF_INFO_LOCK, vs_get_cflags(VS_SELF));
 }
 
+/* v0: no data, and the caller gets new uts and ipc namespaces in space 0. */
+TEST(create_v0)
+{
+	struct vcmd_vhi_name_v0 d = { .field = VHIN_NODENAME };
+	char uts0[64] = "", uts1[64] = "", ipc0[64] = "", ipc1[64] = "";
+
+	ASSERT_LT(0, readlink("/proc/self/ns/uts", uts0, sizeof(uts0) - 1));
+	ASSERT_LT(0, readlink("/proc/self/ns/ipc", ipc0, sizeof(ipc0) - 1));
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_ctx_create_v0, 1, NULL));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(115, vs_call(VCMD_ctx_create_v0, 115, NULL));
+	EXPECT_EQ(VXF_INIT_SET, vs_get_cflags(115));
+	ASSERT_LT(0, readlink("/proc/self/ns/uts", uts1, sizeof(uts1) - 1));
+	ASSERT_LT(0, readlink("/proc/self/ns/ipc", ipc1, sizeof(ipc1) - 1));
+	EXPECT_STRNE(uts0, uts1);
+	EXPECT_STRNE(ipc0, ipc1);
+	/* Space 0 holds the new uts namespace: the uts fields work. */
+	ASSERT_EQ(0, sethostname("v0guest", 7));
+	ASSERT_EQ(0, vs_call(VCMD_get_vhi_name, VS_SELF, &d));
+	EXPECT_STREQ("v0guest", d.name);
+}
+
 TEST(create_bad_pointer)
 {
 	errno = 0;

@@ -16,7 +16,9 @@
 #include <linux/signal.h>
 #include <linux/vserver.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <linux/vserver/context.h>
+#include <linux/vserver/switch.h>
 
 #include "common.h"
 #include "context.h"
@@ -77,8 +79,9 @@ static void become_init(struct vx_info *const vxi)
 }
 
 /**
- * vs_ctx_create - Create a context and move the caller into it
- * @call: id = the new xid; data = optional struct vcmd_ctx_create
+ * vs_ctx_create - Create a context and move the caller into it (v0, v1)
+ * @call: id = the new xid; data = optional struct vcmd_ctx_create (v1; v0
+ *        has none, and gives the caller new uts and ipc namespaces)
  *
  * Return: the xid, or -EINVAL for an id outside 2..65535, -EPERM from a
  * task that is not on the host (a guest never leaves its context),
@@ -111,6 +114,14 @@ long vs_ctx_create(struct vs_call *const call)
 	err = vs_migrate(vxi, vxi->xid);
 	if (err)
 		vx_release_unused(vxi);
+	/*
+	 * v0's compatibility hack: the caller gets fresh uts and ipc
+	 * namespaces, kept in space 0 (the original also made a user
+	 * namespace; spaces keep none in this kernel).
+	 */
+	else if (call->cmd == VCMD_ctx_create_v0)
+		err = ksys_unshare(CLONE_NEWUTS | CLONE_NEWIPC) ?:
+		      vx_store_space(vxi, CLONE_NEWUTS | CLONE_NEWIPC, 0);
 	vx_put(vxi);
 	return err ?: call->id;
 }

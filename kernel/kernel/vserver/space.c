@@ -87,27 +87,21 @@ static int mask_args(struct vs_call *const call, u64 *const mask,
 }
 
 /**
- * vs_set_space - Keep the caller's namespaces in a slot (set_space v1/v2)
- * @call: call->vxi = the context; data = struct vcmd_space_mask_v1/v2
+ * vx_store_space - Keep current's namespaces of @mask in slot @index
+ * @vxi: the context
+ * @mask: CLONE_* bits, within VS_SPACE_SUPPORTED (checked by the caller)
+ * @index: the slot, below VX_SPACE_SLOTS
  *
- * Return: 0, -EINVAL for an index >= 2 or a kind outside the supported
- * mask (user namespaces included) or one the caller has no namespace of
- * (a new pid namespace without a process yet), -ENOMEM.
+ * Return: 0, -EINVAL for a kind current has no namespace of (a new pid
+ * namespace without a process yet: the slot is left as it was), -ENOMEM.
  */
-long vs_set_space(struct vs_call *const call)
+int vx_store_space(struct vx_info *const vxi, const u64 mask, const u32 index)
 {
 	struct ns_common *ns[VX_SPACE_KINDS] = {};
 	struct fs_struct *fs = NULL;
 	struct vx_space *s;
-	u64 mask;
-	u32 index;
 	int i, err;
 
-	err = mask_args(call, &mask, &index);
-	if (err)
-		return err;
-	if (mask & ~(u64)VS_SPACE_SUPPORTED)
-		return -EINVAL;
 	/*
 	 * Take every reference first: a kind the caller has no namespace of
 	 * (pid for children after unshare(CLONE_NEWPID) of a task whose new
@@ -130,8 +124,8 @@ long vs_set_space(struct vs_call *const call)
 			goto out_put;
 		}
 	}
-	s = &call->vxi->space[index];
-	mutex_lock(&call->vxi->space_lock);
+	s = &vxi->space[index];
+	mutex_lock(&vxi->space_lock);
 	for (i = 0; i < VX_SPACE_KINDS; i++) {
 		if (!ns[i])
 			continue;
@@ -143,7 +137,7 @@ long vs_set_space(struct vs_call *const call)
 			free_fs_struct(fs);
 	}
 	s->nsmask |= mask;
-	mutex_unlock(&call->vxi->space_lock);
+	mutex_unlock(&vxi->space_lock);
 	err = 0;
 	/* ns[] now holds the replaced namespaces, if any. */
 out_put:
@@ -151,6 +145,28 @@ out_put:
 		if (ns[i])
 			kinds[i].ops->put(ns[i]);
 	return err;
+}
+
+/**
+ * vs_set_space - Keep the caller's namespaces in a slot (set_space v1/v2)
+ * @call: call->vxi = the context; data = struct vcmd_space_mask_v1/v2
+ *
+ * Return: 0, -EINVAL for an index >= 2 or a kind outside the supported
+ * mask (user namespaces included) or one the caller has no namespace of
+ * (a new pid namespace without a process yet), -ENOMEM.
+ */
+long vs_set_space(struct vs_call *const call)
+{
+	u64 mask;
+	u32 index;
+	int err;
+
+	err = mask_args(call, &mask, &index);
+	if (err)
+		return err;
+	if (mask & ~(u64)VS_SPACE_SUPPORTED)
+		return -EINVAL;
+	return vx_store_space(call->vxi, mask, index);
 }
 
 static int enter_locked(const struct vx_space *const s, const u64 mask)

@@ -43,6 +43,7 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_get_vci,		0, NONE, 0, 0, 0, vs_get_vci },
 	{ VCMD_set_vhi_name,	7, VXI, RS, IN, 72, vs_set_vhi_name },
 	{ VCMD_get_vhi_name,	3, VXI, I, INOUT, 72, vs_get_vhi_name },
+	{ VCMD_ctx_create_v0,	5, NONE, 0, 0, 0, vs_ctx_create },
 	{ VCMD_ctx_create,	5, NONE, 0, IN | VS_D_OPT, 8, vs_ctx_create },
 	{ VCMD_enter_space_v0,	5, VXI, A, 0, 0, vs_enter_space },
 	{ VCMD_enter_space_v1,	5, VXI, A, IN, 8, vs_enter_space },

@@ -38,6 +38,7 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x00010000, 0, N, 0,    0 },	/* get_vci */
 	{ 0x02010000, 7, X, 0x0e, 72 },	/* set_vhi_name: R S */
 	{ 0x02020000, 3, X, 0x01, 72 },	/* get_vhi_name: I */
+	{ 0x09010000, 5, N, 0,    0 },	/* ctx_create_v0 */
 	{ 0x09010001, 5, N, 0,    8 },	/* ctx_create */
 	{ 0x0A010000, 5, X, 0x02, 0 },	/* enter_space_v0: A */
 	{ 0x0A010001, 5, X, 0x02, 8 },	/* enter_space_v1: A */

@@ -269,8 +269,9 @@
  */
 
 /*
- * Create a context with %VXF_INIT_SET and fresh uts, ipc and user
- * namespaces in space 0; no data. [5, xid, -]
+ * Create a context with %VXF_INIT_SET and fresh uts and ipc namespaces in
+ * space 0 (the original also made a user namespace: spaces keep none in
+ * this kernel); no data. [5, xid, -]
  */
 #define VCMD_ctx_create_v0		VC_CMD(VPROC, 1, 0)
 /* Create a context; ctx_create, in, may be NULL. [5, xid, -] */
