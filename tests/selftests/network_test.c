@@ -1060,7 +1060,8 @@ TEST(hide_netif)
 	ASSERT_EQ(0, listen(fd, 1));
 
 	ASSERT_EQ(0, guest_sh("ip -o addr; echo ==; ip -o link; echo ==; cat /proc/net/dev;"
-			      "echo ==; cat /proc/net/if_inet6; echo ==; cat /proc/net/tcp",
+			      "echo ==; cat /proc/net/if_inet6; echo ==; cat /proc/net/tcp;"
+			      "echo ==; ifconfig -a",
 			      true, out, sizeof(out)));
 	EXPECT_NE(NULL, strstr(out, "10.77.0.1/32"));
 	EXPECT_NE(NULL, strstr(out, "fd77::1/128"));
@@ -1077,8 +1078,8 @@ TEST(hide_netif)
 	EXPECT_EQ(NULL, strstr(out, "link/ether")) TH_LOG("%s", out);
 
 	/* Without the flag the guest sees the host's stack. */
-	ASSERT_EQ(0, guest_sh("ip -o addr; ip -o link; cat /proc/net/tcp", false, out,
-			      sizeof(out)));
+	ASSERT_EQ(0, guest_sh("ip -o addr; ip -o link; cat /proc/net/tcp; ifconfig vsdummy0",
+			      false, out, sizeof(out)));
 	EXPECT_NE(NULL, strstr(out, "10.77.5.5"));
 	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
 	EXPECT_NE(NULL, strstr(out, ":2124"));
