@@ -121,33 +121,6 @@ static int mkdirs(const char *root, const char *const *dirs, mode_t mode)
 	return 0;
 }
 
-static int run_wait(char *const argv[])
-{
-	pid_t pid = fork();
-	int st;
-
-	if (pid < 0) {
-		vs_warn("cannot fork: %m");
-		return -1;
-	}
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		vs_warn("cannot execute %s: %m", argv[0]);
-		_exit(VS_EXIT_NOEXEC);
-	}
-	if (waitpid(pid, &st, 0) < 0) {
-		vs_warn("cannot wait for %s: %m", argv[0]);
-		return -1;
-	}
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		return 0;
-	if (WIFEXITED(st))
-		vs_warn("%s failed with exit status %d", argv[0], WEXITSTATUS(st));
-	else
-		vs_warn("%s was killed by signal %d", argv[0], WTERMSIG(st));
-	return -1;
-}
-
 /* --- the configuration ------------------------------------------------------- */
 
 static bool xid_taken(unsigned long xid)
@@ -490,7 +463,7 @@ static int method_debootstrap(struct build *b)
 	printf("Running debootstrap for %s into %s (a few minutes; its progress follows)\n",
 	       suite, b->vdir);
 	fflush(stdout);
-	if (run_wait(argv) < 0)
+	if (vs_run(argv) < 0)
 		return -1;
 	/*
 	 * The guest has no terminals: drop the gettys, and let Ctrl-Alt-Del
@@ -503,7 +476,7 @@ static int method_debootstrap(struct build *b)
 		"sed", "-i", "-e", "s|^\\([0-9]*:[0-9]*:respawn:/sbin/getty.*\\)|#\\1|",
 		"-e", "s|^ca:\\(.*\\)-r now|ca:\\1-h now|", inittab, NULL,
 	};
-	if (run_wait(sed) < 0 || replace_dev(b->vdir) < 0)
+	if (vs_run(sed) < 0 || replace_dev(b->vdir) < 0)
 		return -1;
 	return put(b->vdir, "etc/hostname", 0644, "%s\n", b->hostname);
 }
@@ -533,7 +506,7 @@ static int method_template(struct build *b)
 	fflush(stdout);
 	char *const tar[] = { "tar", "-x", "-p", "--numeric-owner", "-f", (char *)archive,
 			      "-C", b->vdir, NULL };
-	return run_wait(tar);
+	return vs_run(tar);
 }
 
 static const struct method {

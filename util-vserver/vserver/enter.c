@@ -32,7 +32,6 @@
 #include "../common.h"
 #include "guest.h"
 
-#define GUEST_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 #define MAX_ARGS 32
 
 /* A wait status as an exit status: 128 + signal, like a shell. */

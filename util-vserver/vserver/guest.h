@@ -84,6 +84,15 @@ int vs_cmd_exec(const char *name, int argc, char **argv);
 /* start.c: the default capabilities and flags a guest starts with. */
 extern const struct vc_mask64 vs_default_bcaps, vs_default_ccaps, vs_default_cflags;
 
+/* The guest's view of PATH: what init and commands run inside start with. */
+#define GUEST_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+/*
+ * Run @argv (searched in PATH) on the host and wait for it. Returns 0 when
+ * it exited with 0, else -1 after one line saying how it failed.
+ */
+int vs_run(char *const argv[]);
+
 /* --- files (util.c) ------------------------------------------------------- */
 
 /*

@@ -79,9 +79,6 @@ const struct vc_mask64 vs_default_cflags = { VXF_HIDE_NETIF | VXF_VIRT_UPTIME | 
 /* The most interfaces/ entries one guest has. */
 #define VS_IFACES_MAX 64
 
-/* The guest's view of PATH, and what init starts with. */
-#define GUEST_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
 /* What the guest's first task tells the host: "" step when init runs. */
 struct report {
 	char step[32];

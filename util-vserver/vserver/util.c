@@ -242,31 +242,43 @@ bool vs_guest_uses_nid(const struct vs_config *c)
 	return false;
 }
 
-/* Run one hook program: PROGRAM ACTION NAME, on the host. */
-static int run_hook(const char *prog, const char *action, const char *name)
+int vs_run(char *const argv[])
 {
 	int st;
 	pid_t pid;
 
 	fflush(NULL);
 	pid = fork();
-	if (pid < 0)
+	if (pid < 0) {
+		vs_warn("cannot fork: %m");
 		return -1;
-	if (pid == 0) {
-		execl(prog, prog, action, name, (char *)NULL);
-		vs_warn("cannot execute %s: %m", prog);
-		_exit(VS_EXIT_EXEC);
 	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		vs_warn("cannot execute %s: %m", argv[0]);
+		_exit(errno == ENOENT ? VS_EXIT_NOEXEC : VS_EXIT_EXEC);
+	}
+	while (waitpid(pid, &st, 0) < 0) {
+		if (errno != EINTR) {
+			vs_warn("cannot wait for %s: %m", argv[0]);
 			return -1;
+		}
+	}
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		return 0;
 	if (WIFEXITED(st))
-		vs_warn("%s failed with exit status %d", prog, WEXITSTATUS(st));
+		vs_warn("%s failed with exit status %d", argv[0], WEXITSTATUS(st));
 	else
-		vs_warn("%s was killed by signal %d", prog, WTERMSIG(st));
+		vs_warn("%s was killed by signal %d", argv[0], WTERMSIG(st));
 	return -1;
+}
+
+/* Run one hook program: PROGRAM ACTION NAME, on the host. */
+static int run_hook(const char *prog, const char *action, const char *name)
+{
+	char *const argv[] = { (char *)prog, (char *)action, (char *)name, NULL };
+
+	return vs_run(argv);
 }
 
 static int name_cmp(const struct dirent **a, const struct dirent **b)
