@@ -52,7 +52,7 @@ static int hook_task_alloc(struct task_struct *const task,
 	struct vx_info *const vxi = vs_cred(cred)->vxi;
 	struct nx_info *const nxi = vs_cred(cred)->nxi;
 	/* clone(2) with CLONE_NEW*: the unshare mask (current is the parent) */
-	const int err = vx_may_unshare(clone_flags);
+	const int err = vs_unshare(clone_flags);
 
 	if (err)
 		return err;

@@ -86,10 +86,26 @@ static int vx_status_show(struct seq_file *const m, void *const v)
 	return 0;
 }
 
-static struct proc_dir_entry *id_dir(struct proc_dir_entry *parent, u32 id,
-				     void *data,
+/* A directory with info and status files for @data under @parent. */
+static struct proc_dir_entry *id_dir(struct proc_dir_entry *const parent,
+				     const u32 id, void *const data,
 				     int (*info)(struct seq_file *, void *),
-				     int (*status)(struct seq_file *, void *));
+				     int (*status)(struct seq_file *, void *))
+{
+	struct proc_dir_entry *dir;
+	char name[12];
+
+	snprintf(name, sizeof(name), "%u", id);
+	dir = proc_mkdir_data(name, 0555, parent, data);
+	if (!dir)
+		return NULL;
+	if (!proc_create_single_data("info", 0444, dir, info, data) ||
+	    !proc_create_single_data("status", 0444, dir, status, data)) {
+		proc_remove(dir);
+		return NULL;
+	}
+	return dir;
+}
 
 /*
  * /proc/virtual/<xid>/cvirt (ABI §5.1): its start as uptime, its threads by
@@ -215,27 +231,6 @@ static int nx_status_show(struct seq_file *const m, void *const v)
 	seq_printf(m, "NCaps:\t%016llx\n", nxi->ncaps);
 	spin_unlock(&nxi->lock);
 	return 0;
-}
-
-/* A directory with info and status files for @data under @parent. */
-static struct proc_dir_entry *id_dir(struct proc_dir_entry *const parent,
-				     const u32 id, void *const data,
-				     int (*info)(struct seq_file *, void *),
-				     int (*status)(struct seq_file *, void *))
-{
-	struct proc_dir_entry *dir;
-	char name[12];
-
-	snprintf(name, sizeof(name), "%u", id);
-	dir = proc_mkdir_data(name, 0555, parent, data);
-	if (!dir)
-		return NULL;
-	if (!proc_create_single_data("info", 0444, dir, info, data) ||
-	    !proc_create_single_data("status", 0444, dir, status, data)) {
-		proc_remove(dir);
-		return NULL;
-	}
-	return dir;
 }
 
 /** nx_proc_attach - Create /proc/virtnet/<nid>; 0 or -ENOMEM */

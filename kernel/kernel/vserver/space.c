@@ -361,8 +361,9 @@ out:
 			   CLONE_NEWCGROUP | CLONE_NEWTIME)
 
 /**
- * vx_may_unshare - May current make namespaces of the kinds in @flags?
- * @flags: CLONE_* flags of clone(2) or unshare(2)
+ * vs_unshare - May current make namespaces of the kinds in @flags?
+ * @flags: CLONE_* flags of clone(2) (the task_alloc hook) or unshare(2)
+ *         (patches/0017)
  *
  * A task of a context past its setup may only make the kinds its
  * context's unshare mask (set_umask) has; the setup is free (vserver start
@@ -370,7 +371,7 @@ out:
  *
  * Return: 0 or -EPERM.
  */
-int vx_may_unshare(const unsigned long flags)
+int vs_unshare(const unsigned long flags)
 {
 	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
 	u64 vflags;
@@ -381,15 +382,4 @@ int vx_may_unshare(const unsigned long flags)
 	if (vflags & VXF_STATE_SETUP)
 		return 0;
 	return (flags & VS_NEW_NAMESPACES & ~READ_ONCE(vxi->umask)) ? -EPERM : 0;
-}
-
-/**
- * vs_unshare - The unshare mask for unshare(2) (patches/0017)
- * @flags: its flags, once checked
- *
- * Return: 0 or -EPERM.
- */
-int vs_unshare(const unsigned long flags)
-{
-	return vx_may_unshare(flags);
 }
