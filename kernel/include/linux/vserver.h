@@ -2,8 +2,9 @@
 /*
  * Linux-VServer - Hooks called from core kernel files
  *
- * Each function here is called from exactly one place in a file that the
- * LSM framework does not reach (patches/ names them); each compiles to
+ * Each function here is called from a file that the LSM framework does not
+ * reach (patches/ names the places: one each, vs_ccap_granted() one per
+ * operation it grants, vs_mnt_flags() one per mount API); each compiles to
  * nothing when CONFIG_VSERVER=n.
  *
  * Copyright (C) 2026 The vserver authors
@@ -14,12 +15,14 @@
 
 #include <linux/types.h>
 
+struct fs_context;
 struct in6_addr;
 struct net_device;
 struct pid;
 struct proc_dir_entry;
 struct sock;
 struct seq_file;
+struct super_block;
 struct task_struct;
 struct timespec64;
 
@@ -33,6 +36,8 @@ bool vs_proc_de_hidden(const struct proc_dir_entry *parent, const void *data);
 bool vs_reboot(unsigned int cmd, int *ret);
 void vs_virt_uptime(struct timespec64 *uptime);
 bool vs_ccap_granted(u64 ccap);
+bool vs_mount_capable(const struct fs_context *fc);
+unsigned int vs_mnt_flags(const struct super_block *sb);
 int vs_tiocsti(void);
 bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
@@ -76,6 +81,17 @@ static inline void vs_virt_uptime(struct timespec64 *uptime)
 static inline bool vs_ccap_granted(u64 ccap)
 {
 	return false;
+}
+
+static inline bool vs_mount_capable(const struct fs_context *fc)
+{
+	return false;
+}
+
+/* New mounts get the flags they ask for. */
+static inline unsigned int vs_mnt_flags(const struct super_block *sb)
+{
+	return 0;
 }
 
 /* TIOCSTI follows the usual rules. */

@@ -11,9 +11,17 @@
  */
 
 #include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/fs_context.h>
+#include <linux/loop.h>
 #include <linux/lsm_hooks.h>
+#include <linux/magic.h>
+#include <linux/major.h>
+#include <linux/miscdevice.h>
+#include <linux/mount.h>
 #include <linux/nsproxy.h>
 #include <linux/sched.h>
+#include <linux/string.h>
 #include <linux/utsname.h>
 #include <linux/vserver.h>
 #include <linux/vserver/context.h>
@@ -27,7 +35,8 @@
  *
  * Only for root (euid 0) of a guest (xid > 1) whose context holds @ccap.
  * VXC_SET_UTSNAME only changes a uts namespace of the guest's own, never
- * the host's.
+ * the host's; VXC_SECURE_MOUNT likewise only changes a mount namespace of
+ * the guest's own.
  *
  * Return: true to let the operation go ahead.
  */
@@ -42,7 +51,69 @@ bool vs_ccap_granted(const u64 ccap)
 	if (ccap == VXC_SET_UTSNAME &&
 	    current->nsproxy->uts_ns == &init_uts_ns)
 		return false;
+	if (ccap == VXC_SECURE_MOUNT &&
+	    current->nsproxy->mnt_ns == init_nsproxy.mnt_ns)
+		return false;
 	return true;
+}
+
+/*
+ * Filesystems whose every mount is a new instance of the guest's own, or
+ * of its namespaces: the only types VXC_SECURE_MOUNT alone grants. Types
+ * that expose the host's kernel objects (sysfs, cgroup, debugfs, devtmpfs,
+ * binfmt_misc, ...) are never granted by a context capability.
+ */
+static const char *const vs_private_fs[] = {
+	"devpts", "mqueue", "proc", "ramfs", "tmpfs",
+};
+
+/**
+ * vs_mount_capable - May current create a superblock of @fc's type?
+ * @fc: the filesystem context, its type and source set
+ *
+ * Asked by mount_capable() (mount(2), fsconfig(FSCONFIG_CMD_CREATE)) after
+ * the capability check failed. VXC_SECURE_MOUNT grants the types in
+ * vs_private_fs[]; filesystems on a block device need VXC_DEV_MOUNT as
+ * well (and a device node the guest may open), filesystems with binary or
+ * network mount data (nfs, coda) need VXC_BINARY_MOUNT.
+ *
+ * Return: true to let the mount go ahead.
+ */
+bool vs_mount_capable(const struct fs_context *fc)
+{
+	const struct file_system_type *type = fc->fs_type;
+
+	if (!vs_ccap_granted(VXC_SECURE_MOUNT))
+		return false;
+	if (type->fs_flags & FS_REQUIRES_DEV)
+		return vs_ccap_granted(VXC_DEV_MOUNT) &&
+		       (!(type->fs_flags & FS_BINARY_MOUNTDATA) ||
+			vs_ccap_granted(VXC_BINARY_MOUNT));
+	if (type->fs_flags & FS_BINARY_MOUNTDATA)
+		return vs_ccap_granted(VXC_BINARY_MOUNT);
+	return match_string(vs_private_fs, ARRAY_SIZE(vs_private_fs),
+			    type->name) >= 0;
+}
+
+/**
+ * vs_mnt_flags - Mount flags a guest's new mount gets in any case
+ * @sb: the superblock the new mount shows
+ *
+ * A mount a guest task makes (mount(2), fsmount(2)) ignores device nodes
+ * unless its context holds VXC_DEV_MOUNT: a guest that may create a
+ * filesystem must not reach the host's devices through it. devpts is the
+ * exception, its nodes are the ptys of that very instance.
+ *
+ * Return: MNT_NODEV or 0, to add to the new mount's flags.
+ */
+unsigned int vs_mnt_flags(const struct super_block *sb)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	if (!vxi || (READ_ONCE(vxi->ccaps) & VXC_DEV_MOUNT) ||
+	    sb->s_magic == DEVPTS_SUPER_MAGIC)
+		return 0;
+	return MNT_NODEV;
 }
 
 /**
@@ -77,8 +148,76 @@ static int hook_syslog(const int type)
 	return 0;
 }
 
+/*
+ * The context capability an ioctl on @file needs from a guest task: loop
+ * devices and /dev/loop-control (VXC_ADMIN_CLOOP; reading a loop device's
+ * status is free), /dev/mapper/control (VXC_ADMIN_MAPPER). 0 for the rest.
+ */
+static u64 ioctl_ccap(const struct file *file, const unsigned int cmd)
+{
+	const struct inode *const inode = file_inode(file);
+
+	if (S_ISBLK(inode->i_mode) && imajor(inode) == LOOP_MAJOR) {
+		if ((cmd & 0xff00) != (LOOP_SET_FD & 0xff00) ||
+		    cmd == LOOP_GET_STATUS || cmd == LOOP_GET_STATUS64)
+			return 0;
+		return VXC_ADMIN_CLOOP;
+	}
+	if (!S_ISCHR(inode->i_mode) || imajor(inode) != MISC_MAJOR)
+		return 0;
+	switch (iminor(inode)) {
+	case LOOP_CTRL_MINOR:
+		return VXC_ADMIN_CLOOP;
+	case MAPPER_CTRL_MINOR:
+		return VXC_ADMIN_MAPPER;
+	}
+	return 0;
+}
+
+/*
+ * Loop and device-mapper administration attach files and devices to new
+ * block devices that every context sees: a guest needs VXC_ADMIN_CLOOP or
+ * VXC_ADMIN_MAPPER for it, whatever the device node's mode says. With
+ * VXC_ADMIN_MAPPER guest root passes device-mapper's CAP_SYS_ADMIN check
+ * too (patches/0021).
+ */
+static int hook_file_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+	u64 need;
+
+	if (likely(!vxi))
+		return 0;
+	need = ioctl_ccap(file, cmd);
+	if (need && !(READ_ONCE(vxi->ccaps) & need))
+		return -EPERM;
+	return 0;
+}
+
+#ifdef CONFIG_IO_URING
+/*
+ * VXC_KTHREAD: an io_uring SQPOLL thread is the kernel thread a task can
+ * have the kernel create and keep polling on its behalf; a guest needs the
+ * context capability for it.
+ */
+static int hook_uring_sqpoll(void)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	if (vxi && !(READ_ONCE(vxi->ccaps) & VXC_KTHREAD))
+		return -EPERM;
+	return 0;
+}
+#endif
+
 static struct security_hook_list vs_ccap_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(syslog, hook_syslog),
+	LSM_HOOK_INIT(file_ioctl, hook_file_ioctl),
+	LSM_HOOK_INIT(file_ioctl_compat, hook_file_ioctl),
+#ifdef CONFIG_IO_URING
+	LSM_HOOK_INIT(uring_sqpoll, hook_uring_sqpoll),
+#endif
 };
 
 void __init vs_add_ccap_hooks(void)

@@ -135,15 +135,16 @@
  * Without the context capability the operation fails with ``EPERM``, even for
  * guest root.
  *
- * What this kernel does with each (the others are stored, and grant nothing
- * yet):
+ * What this kernel does with each (those marked "Stored" are kept and
+ * reported, and grant nothing yet):
  *
  * - %VXC_SET_UTSNAME: sethostname(2) and setdomainname(2), in a uts
  *   namespace of the guest's own (never the host's).  Implemented.
  * - %VXC_TIOCSTI: the TIOCSTI ioctl, on any terminal, as CAP_SYS_ADMIN
  *   would allow.  Without it a guest task gets ``EPERM`` for TIOCSTI
  *   whatever dev.tty.legacy_tiocsti says.  Implemented.
- * - %VXC_SET_RLIMIT: raising hard resource limits (setrlimit(2)).  Stored.
+ * - %VXC_SET_RLIMIT: raising hard resource limits (setrlimit(2),
+ *   prlimit(2)) as CAP_SYS_RESOURCE would, up to fs.nr_open.  Implemented.
  * - %VXC_FS_SECURITY: ``security.*`` extended attributes.  Stored.
  * - %VXC_FS_TRUSTED: ``trusted.*`` extended attributes.  Stored.
  * - %VXC_SYSLOG: syslog(2), /dev/kmsg, /proc/kmsg (the host's kernel log).
@@ -152,15 +153,35 @@
  *   Implemented.
  * - %VXC_OOM_ADJUST: changing OOM score adjustments.  Stored.
  * - %VXC_AUDIT_CONTROL: audit control.  Stored.
- * - %VXC_SECURE_MOUNT: mount(2), with device nodes and binary mount data
- *   refused.  Stored.
- * - %VXC_BINARY_MOUNT: mounts with binary or network mount data.  Stored.
- * - %VXC_DEV_MOUNT: mounts that allow device nodes.  Stored.
- * - %VXC_QUOTA_CTL: quotactl(2).  Stored.
- * - %VXC_ADMIN_MAPPER: device-mapper administration.  Stored.
- * - %VXC_ADMIN_CLOOP: loop device administration.  Stored.
- * - %VXC_KTHREAD: kernel thread creation.  Stored.
- * - %VXC_NAMESPACE: namespace operations.  Stored.
+ * - %VXC_SECURE_MOUNT: mount(2), umount(2), pivot_root(2) and the new mount
+ *   API (fsopen, fsmount, move_mount, open_tree) in a mount namespace of
+ *   the guest's own (never the host's).  New filesystems only of the types
+ *   private to the guest: tmpfs, ramfs, proc, devpts, mqueue (never sysfs,
+ *   cgroup, devtmpfs, debugfs, ...); bind and move mounts of what it sees.
+ *   Superblock remounts stay refused (a guest's root is a host
+ *   filesystem).  Implemented.
+ * - %VXC_DEV_MOUNT: a guest's new mounts ignore device nodes (nodev, devpts
+ *   excepted) unless its context holds this; with %VXC_SECURE_MOUNT it also
+ *   allows filesystems on a block device (the guest needs a device node it
+ *   may open).  Implemented.
+ * - %VXC_BINARY_MOUNT: with %VXC_SECURE_MOUNT, filesystems with binary or
+ *   network mount data (nfs, coda).  Implemented.
+ * - %VXC_QUOTA_CTL: the privileged quotactl(2) commands (setting limits,
+ *   quota on/off) as CAP_SYS_ADMIN would.  Implemented.
+ * - %VXC_ADMIN_MAPPER: /dev/mapper/control.  Without it every task of the
+ *   context gets ``EPERM`` for its ioctls whatever the node's mode; with it
+ *   guest root passes device-mapper's CAP_SYS_ADMIN check.  Implemented.
+ * - %VXC_ADMIN_CLOOP: loop devices: /dev/loop-control and the loop ioctls
+ *   that attach, detach or change a loop device (reading its status is
+ *   free).  Without it ``EPERM`` for every task of the context.
+ *   Implemented.
+ * - %VXC_KTHREAD: an io_uring SQPOLL thread, the kernel thread a task can
+ *   have created to poll on its behalf (Linux has no other way for a task
+ *   to start a kernel thread).  Without it ``EPERM`` for every task of the
+ *   context.  Implemented.
+ * - %VXC_NAMESPACE: new namespaces (clone(2), unshare(2)) as CAP_SYS_ADMIN
+ *   would allow, still only the kinds of the context's unshare mask.
+ *   Implemented.
  *
  * Legacy, without effect: %VXC_RAW_ICMP (now %NXC_RAW_ICMP) and
  * %VXC_SECURE_REMOUNT.  util-vserver still accepts both names.
