@@ -39,6 +39,9 @@ bool vs_ccap_granted(u64 ccap);
 bool vs_mount_capable(const struct fs_context *fc);
 unsigned int vs_mnt_flags(const struct super_block *sb);
 int vs_tiocsti(void);
+bool vs_hide_mount(void);
+pid_t vs_map_pid(pid_t nr);
+pid_t vs_rmap_pid(pid_t nr);
 bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);
@@ -92,6 +95,23 @@ static inline bool vs_mount_capable(const struct fs_context *fc)
 static inline unsigned int vs_mnt_flags(const struct super_block *sb)
 {
 	return 0;
+}
+
+/* Mount lists show everything Linux shows. */
+static inline bool vs_hide_mount(void)
+{
+	return false;
+}
+
+/* Process ids are what they are. */
+static inline pid_t vs_map_pid(pid_t nr)
+{
+	return nr;
+}
+
+static inline pid_t vs_rmap_pid(pid_t nr)
+{
+	return nr;
 }
 
 /* TIOCSTI follows the usual rules. */

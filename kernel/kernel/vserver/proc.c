@@ -255,7 +255,8 @@ void nx_proc_detach(struct nx_info *const nxi)
  *
  * Called from procfs lookup, readdir and revalidation, under
  * proc_subdir_lock: must not sleep. Costs one compare for every entry
- * outside /proc/virtual.
+ * outside /proc/virtual. A guest sees its own context's directory only,
+ * and none with %VXF_INFO_HIDE.
  *
  * Return: true to make the entry not exist for current.
  */
@@ -271,7 +272,8 @@ bool vs_proc_de_hidden(const struct proc_dir_entry *const parent,
 		return c->nid > 1 && data != c->nxi;
 	if (c->xid <= 1)
 		return false;
-	return data != c->vxi;
+	return data != c->vxi ||
+	       (READ_ONCE(c->vxi->flags) & VXF_INFO_HIDE);
 }
 
 /**
@@ -349,4 +351,22 @@ void vs_virt_uptime(struct timespec64 *const uptime)
 		return;
 	ns = timespec64_to_ns(uptime) - (s64)vxi->start_ns;
 	*uptime = ns_to_timespec64(max_t(s64, ns, 0));
+}
+
+/**
+ * vs_hide_mount - Does current read mount lists without the host's side?
+ *
+ * With %VXF_HIDE_MOUNT, /proc/PID/{mounts,mountinfo,mountstats} show a
+ * guest the root of its view as coming from "/dev/root", and every mount's
+ * root within its filesystem as "/" (a bind mount would name the host
+ * directory it comes from). Mounts outside the reader's root are skipped
+ * by Linux already. Called by fs/proc_namespace.c.
+ *
+ * Return: true when current's context has %VXF_HIDE_MOUNT.
+ */
+bool vs_hide_mount(void)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	return vxi && (READ_ONCE(vxi->flags) & VXF_HIDE_MOUNT);
 }

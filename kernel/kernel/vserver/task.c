@@ -21,6 +21,7 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -29,6 +30,57 @@
 
 #include "common.h"
 #include "cred.h"
+
+/*
+ * %VXF_INFO_INIT ("fake init") for a guest that shares the host's pid
+ * namespace: the global pid of its init, which its tasks see as pid 1.
+ * 0 otherwise; in a pid namespace of its own a guest's init is pid 1.
+ */
+static pid_t fake_init(void)
+{
+	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+
+	if (likely(!vxi) || !(READ_ONCE(vxi->flags) & VXF_INFO_INIT) ||
+	    task_active_pid_ns(current) != &init_pid_ns)
+		return 0;
+	return READ_ONCE(vxi->initpid);
+}
+
+/**
+ * vs_map_pid - The number current is shown for the process @nr
+ * @nr: a process id in current's pid namespace
+ *
+ * Called by getpid(2), getppid(2) and /proc readdir.
+ *
+ * Return: 1 for the init of current's context under %VXF_INFO_INIT, else
+ * @nr.
+ */
+pid_t vs_map_pid(const pid_t nr)
+{
+	const pid_t init = fake_init();
+
+	return init && nr == init ? 1 : nr;
+}
+
+/**
+ * vs_rmap_pid - The process current means by @nr
+ * @nr: a process id current gave
+ *
+ * Called by find_vpid() (kill(2), ptrace(2), the scheduler and limit calls,
+ * pidfd_open(2), ...) and /proc lookup. Costs one compare unless @nr is 1.
+ *
+ * Return: the init of current's context for 1 under %VXF_INFO_INIT, else
+ * @nr.
+ */
+pid_t vs_rmap_pid(const pid_t nr)
+{
+	pid_t init;
+
+	if (likely(nr != 1))
+		return nr;
+	init = fake_init();
+	return init ? init : nr;
+}
 
 /**
  * vs_task_visible - May current see @task?

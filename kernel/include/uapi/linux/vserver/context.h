@@ -49,9 +49,13 @@
  *
  * - %VXF_INFO_PRIVATE: nobody may enter the context's spaces, nor migrate
  *   into it once it has left setup (``EACCES``).
- * - %VXF_INFO_INIT: "fake init": tasks of the context see its init process
- *   as pid 1, and pid 1 names that process.
- * - %VXF_INFO_HIDE: hide information about the context.
+ * - %VXF_INFO_INIT: "fake init": in a context that shares the host's pid
+ *   namespace, its tasks see its init process as pid 1 (getpid(2),
+ *   getppid(2), /proc readdir), and pid 1 names that process (kill(2) and
+ *   every call that takes a pid, /proc/1).  The host sees real numbers.  In
+ *   a pid namespace of its own a guest's init is pid 1 anyway.
+ * - %VXF_INFO_HIDE: the context's tasks do not see its /proc/virtual/XID
+ *   directory either (they never see another context's).
  * - %VXF_VIRT_MEM: sysinfo(2) and /proc/meminfo report the memory of the
  *   context's memory cgroup.
  * - %VXF_VIRT_UPTIME: uptime and process start times count from the creation
@@ -60,7 +64,11 @@
  * - %VXF_VIRT_LOAD: the load average is the context's own.
  * - %VXF_VIRT_TIME: the context has its own clock offset
  *   (&vcmd_virt_stat_v0.offset).
- * - %VXF_HIDE_MOUNT: mounts outside the guest's root are hidden.
+ * - %VXF_HIDE_MOUNT: the context's tasks read /proc/PID/mounts, mountinfo
+ *   and mountstats without the host's side: mounts outside their root are
+ *   skipped (as Linux does for any chroot), the mount at their root comes
+ *   from "/dev/root", and mountinfo gives every mount's root within its
+ *   filesystem as "/" (not the host directory a bind mount comes from).
  * - %VXF_HIDE_VINFO: /proc/PID/status of the context's tasks lacks the VxID
  *   and NxID lines.
  * - %VXF_STATE_SETUP: the context is being set up, so that ``SETUP`` commands
