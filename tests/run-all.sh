@@ -32,4 +32,5 @@ tests/vm.sh test build/bzImage-novs novs "$out/vm-novs"
 echo
 echo "Summary ($(($(date +%s) - start))s after the builds; logs in build/test/):"
 tests/summarize.py $(printf -- '--host %s ' "$out"/host/*.tap) \
-	--vm "test=$out/vm-test" --vm "novs=$out/vm-novs" --kunit vserver_switch
+	--vm "test=$out/vm-test" --vm "novs=$out/vm-novs" --kunit vserver_switch \
+	--kunit vserver_ccaps

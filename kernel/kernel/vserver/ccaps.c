@@ -26,6 +26,7 @@
 #include <linux/vserver.h>
 #include <linux/vserver/context.h>
 
+#include "ccaps.h"
 #include "common.h"
 #include "cred.h"
 
@@ -68,31 +69,50 @@ static const char *const vs_private_fs[] = {
 };
 
 /**
+ * vs_mount_type_granted - Do context capabilities grant a filesystem type?
+ * @type: the filesystem type
+ * @ccaps: the context's capabilities
+ *
+ * VXC_SECURE_MOUNT grants the types in vs_private_fs[]; filesystems on a
+ * block device need VXC_DEV_MOUNT as well (and a device node the guest
+ * may open), filesystems with binary or network mount data (nfs, coda)
+ * need VXC_BINARY_MOUNT.
+ *
+ * Return: true when @ccaps grant creating a superblock of @type.
+ */
+bool vs_mount_type_granted(const struct file_system_type *const type,
+			   const u64 ccaps)
+{
+	const int flags = type->fs_flags;
+
+	if (!(ccaps & VXC_SECURE_MOUNT))
+		return false;
+	if ((flags & FS_BINARY_MOUNTDATA) && !(ccaps & VXC_BINARY_MOUNT))
+		return false;
+	if (flags & FS_REQUIRES_DEV)
+		return ccaps & VXC_DEV_MOUNT;
+	if (flags & FS_BINARY_MOUNTDATA)
+		return true;
+	return match_string(vs_private_fs, ARRAY_SIZE(vs_private_fs),
+			    type->name) >= 0;
+}
+
+/**
  * vs_mount_capable - May current create a superblock of @fc's type?
  * @fc: the filesystem context, its type and source set
  *
  * Asked by mount_capable() (mount(2), fsconfig(FSCONFIG_CMD_CREATE)) after
- * the capability check failed. VXC_SECURE_MOUNT grants the types in
- * vs_private_fs[]; filesystems on a block device need VXC_DEV_MOUNT as
- * well (and a device node the guest may open), filesystems with binary or
- * network mount data (nfs, coda) need VXC_BINARY_MOUNT.
+ * the capability check failed: guest root in a mount namespace of its
+ * own, with the context capabilities vs_mount_type_granted() wants.
  *
  * Return: true to let the mount go ahead.
  */
 bool vs_mount_capable(const struct fs_context *fc)
 {
-	const struct file_system_type *type = fc->fs_type;
-
 	if (!vs_ccap_granted(VXC_SECURE_MOUNT))
 		return false;
-	if (type->fs_flags & FS_REQUIRES_DEV)
-		return vs_ccap_granted(VXC_DEV_MOUNT) &&
-		       (!(type->fs_flags & FS_BINARY_MOUNTDATA) ||
-			vs_ccap_granted(VXC_BINARY_MOUNT));
-	if (type->fs_flags & FS_BINARY_MOUNTDATA)
-		return vs_ccap_granted(VXC_BINARY_MOUNT);
-	return match_string(vs_private_fs, ARRAY_SIZE(vs_private_fs),
-			    type->name) >= 0;
+	return vs_mount_type_granted(fc->fs_type,
+				     READ_ONCE(vs_cred(current_cred())->vxi->ccaps));
 }
 
 /**
@@ -148,24 +168,28 @@ static int hook_syslog(const int type)
 	return 0;
 }
 
-/*
- * The context capability an ioctl on @file needs from a guest task: loop
- * devices and /dev/loop-control (VXC_ADMIN_CLOOP; reading a loop device's
- * status is free), /dev/mapper/control (VXC_ADMIN_MAPPER). 0 for the rest.
+/**
+ * vs_ioctl_ccap - The context capability an ioctl needs from a guest task
+ * @mode: the file's inode mode
+ * @rdev: its device number
+ * @cmd: the ioctl
+ *
+ * Loop devices and /dev/loop-control need VXC_ADMIN_CLOOP (reading a loop
+ * device's status is free), /dev/mapper/control VXC_ADMIN_MAPPER.
+ *
+ * Return: the VXC_* bit, or 0 when no context capability is needed.
  */
-static u64 ioctl_ccap(const struct file *file, const unsigned int cmd)
+u64 vs_ioctl_ccap(const umode_t mode, const dev_t rdev, const unsigned int cmd)
 {
-	const struct inode *const inode = file_inode(file);
-
-	if (S_ISBLK(inode->i_mode) && imajor(inode) == LOOP_MAJOR) {
+	if (S_ISBLK(mode) && MAJOR(rdev) == LOOP_MAJOR) {
 		if ((cmd & 0xff00) != (LOOP_SET_FD & 0xff00) ||
 		    cmd == LOOP_GET_STATUS || cmd == LOOP_GET_STATUS64)
 			return 0;
 		return VXC_ADMIN_CLOOP;
 	}
-	if (!S_ISCHR(inode->i_mode) || imajor(inode) != MISC_MAJOR)
+	if (!S_ISCHR(mode) || MAJOR(rdev) != MISC_MAJOR)
 		return 0;
-	switch (iminor(inode)) {
+	switch (MINOR(rdev)) {
 	case LOOP_CTRL_MINOR:
 		return VXC_ADMIN_CLOOP;
 	case MAPPER_CTRL_MINOR:
@@ -185,11 +209,13 @@ static int hook_file_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
 	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
+	const struct inode *inode;
 	u64 need;
 
 	if (likely(!vxi))
 		return 0;
-	need = ioctl_ccap(file, cmd);
+	inode = file_inode(file);
+	need = vs_ioctl_ccap(inode->i_mode, inode->i_rdev, cmd);
 	if (need && !(READ_ONCE(vxi->ccaps) & need))
 		return -EPERM;
 	return 0;
