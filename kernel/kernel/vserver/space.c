@@ -41,7 +41,7 @@ static const struct {
 	{ CLONE_NEWNET, &netns_operations },
 };
 
-/* What set_space accepts: user namespaces are not supported yet. */
+/* What set_space accepts: no user namespaces (uapi switch.h says why). */
 #define VS_SPACE_SUPPORTED (CLONE_FS | CLONE_NEWNS | CLONE_NEWUTS |  \
 			    CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET)
 #define VS_SPACE_V0 (CLONE_FS | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC)

@@ -277,7 +277,19 @@
 /* Create a context; ctx_create, in, may be NULL. [5, xid, -] */
 #define VCMD_ctx_create			VC_CMD(VPROC, 1, 1)
 
-/* Spaces: the namespaces and root a context keeps for its tasks to enter. */
+/*
+ * Spaces: the namespaces and root a context keeps for its tasks to enter.
+ *
+ * A space here holds no user namespace (%CLONE_NEWUSER is not in the masks
+ * get_space_mask, get_space_mask_v0 and get_space_default report, and
+ * set_space answers ``EINVAL`` for it), a decision, not a gap: the original
+ * stored the caller's credentials and enter_space installed them, which
+ * here would hand a host task a guest's credentials with the context
+ * identity they carry; and the permission check of every command is made
+ * in the initial user namespace, so a task inside a child user namespace
+ * could not store it anyway.  Guests live in the initial user namespace;
+ * their unshare mask decides whether they may make user namespaces.
+ */
 
 /* Enter all namespaces stored in space 0; no data. [5, VXI, ADMIN] */
 #define VCMD_enter_space_v0		VC_CMD(PROCALT, 1, 0)
@@ -296,8 +308,8 @@
  */
 #define VCMD_set_space			VC_CMD(PROCALT, 3, 2)
 /*
- * Namespace kinds of the old API (%VSERVER_SPACE_MASK_V0);
- * space_mask_v1, out. [0, -, -]
+ * Namespace kinds of the old API (%VSERVER_SPACE_MASK_V0 without
+ * %CLONE_NEWUSER, see above); space_mask_v1, out. [0, -, -]
  */
 #define VCMD_get_space_mask_v0		VC_CMD(PROCALT, 4, 0)
 
