@@ -128,35 +128,26 @@ TEST(info_init_before_init)
 	EXPECT_EQ(ESRCH, errno);
 }
 
+static int init_634(void *arg)
+{
+	pid_t real;
+
+	return become_init(634, VXF_INFO_INIT, &real) ? 1 : 0;
+}
+
 /* The host sees the real pid. */
 TEST(info_init_host_view)
 {
+	pid_t child = vs_spawn(init_634, NULL);
 	char name[16];
-	int go[2], status;
-	pid_t child;
-	char c;
 
-	ASSERT_EQ(0, pipe(go));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (!child) {
-		pid_t real;
-
-		if (become_init(634, VXF_INFO_INIT, &real))
-			_exit(1);
-		if (write(go[1], "r", 1) != 1)
-			_exit(2);
-		pause();
-		_exit(3);
-	}
-	ASSERT_EQ(1, read(go[0], &c, 1));
+	ASSERT_LT(0, child);
 	snprintf(name, sizeof(name), "%d", child);
 	EXPECT_EQ(child, stat_pid(name));
 	EXPECT_TRUE(proc_lists(name));
 	/* And 1 is still the host's own init for the host. */
 	EXPECT_EQ(1, stat_pid("1"));
-	kill(child, SIGKILL);
-	ASSERT_EQ(child, waitpid(child, &status, 0));
+	vs_reap(child);
 }
 
 /* --- HIDE_MOUNT ---------------------------------------------------------- */
@@ -212,29 +203,22 @@ TEST(hide_mount_off)
 	EXPECT_EQ(NULL, strstr(buf, "/dev/root"));
 }
 
+static int hidden_642(void *arg)
+{
+	return hm_guest(642, VXF_HIDE_MOUNT) ? 1 : 0;
+}
+
 /* The host reads a hidden guest's mount lists unchanged. */
 TEST(hide_mount_host_view)
 {
+	pid_t child = vs_spawn(hidden_642, NULL);
 	char path[64], buf[4096];
-	int go[2], status;
-	pid_t child;
-	char c;
 
-	ASSERT_EQ(0, pipe(go));
-	child = fork();
-	ASSERT_LE(0, child);
-	if (!child) {
-		if (hm_guest(642, VXF_HIDE_MOUNT) || write(go[1], "r", 1) != 1)
-			_exit(1);
-		pause();
-		_exit(2);
-	}
-	ASSERT_EQ(1, read(go[0], &c, 1));
+	ASSERT_LT(0, child);
 	snprintf(path, sizeof(path), "/proc/%d/mountinfo", child);
 	EXPECT_LT(0, read_file(path, buf, sizeof(buf)));
 	EXPECT_NE(NULL, strstr(buf, " /vs-hm-src / rw"));
-	kill(child, SIGKILL);
-	ASSERT_EQ(child, waitpid(child, &status, 0));
+	vs_reap(child);
 }
 
 /* --- INFO_HIDE ----------------------------------------------------------- */
