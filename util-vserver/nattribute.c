@@ -17,29 +17,35 @@
 #include <linux/vserver/network.h>
 #include <vserver.h>
 
+#include "attrs.h"
 #include "common.h"
 #include "net.h"
 
 /* What --get prints, in this order, with these keys. */
 enum attr { ATTR_FLAGS, ATTR_NCAPS, N_ATTRS };
 
-struct attr_info {
-	const char *key;
-	const char *what; /* for messages */
-	enum vc_names table;
-	int (*get)(uint32_t nid, struct vc_mask64 *ret);
-	int (*set)(uint32_t nid, const struct vc_mask64 *v);
-};
-
-static const struct attr_info attrs[N_ATTRS] = {
-	[ATTR_FLAGS] = { "flags", "network flag", VC_NAMES_NFLAGS, vc_get_nflags,
-			 vc_set_nflags },
+static const struct vs_attr attr[N_ATTRS] = {
+	[ATTR_FLAGS] = { "flags", "network flag", VC_NAMES_NFLAGS, vc_get_nflags, vc_set_nflags },
 	[ATTR_NCAPS] = { "ncapabilities", "network capability", VC_NAMES_NCAPS, vc_get_ncaps,
 			 vc_set_ncaps },
 };
 
 /* The order util-vserver applies them in: capabilities, then flags. */
-static const enum attr set_order[N_ATTRS] = { ATTR_NCAPS, ATTR_FLAGS };
+static const unsigned int set_order[N_ATTRS] = { ATTR_NCAPS, ATTR_FLAGS };
+
+static void warn(uint32_t nid, const char *message)
+{
+	vs_warn_nid(nid, "%s", message);
+}
+
+static const struct vs_attrs attrs = {
+	.id_key = "nid",
+	.id_what = "network context",
+	.attr = attr,
+	.n = N_ATTRS,
+	.set_order = set_order,
+	.warn = warn,
+};
 
 struct args {
 	bool get;
@@ -78,23 +84,6 @@ static void __attribute__((noreturn)) usage(void)
 	exit(VS_EXIT_OK);
 }
 
-/* Apply change @c on top of @acc: later options override earlier ones. */
-static void merge(struct vc_mask64 *acc, const struct vc_mask64 *c)
-{
-	acc->value = (acc->value & ~c->mask) | (c->value & c->mask);
-	acc->mask |= c->mask;
-}
-
-static void add_list(struct args *a, enum attr which, const char *list)
-{
-	struct vc_mask64 m;
-	size_t off, len;
-
-	if (vc_parse_list(attrs[which].table, list, &m, &off, &len) < 0)
-		vs_usage_error("unknown %s '%.*s'", attrs[which].what, (int)len, list + off);
-	merge(&a->change[which], &m);
-}
-
 enum { OPT_NID = 256, OPT_SET, OPT_GET, OPT_FLAG, OPT_NCAP, OPT_SECURE, OPT_JSON };
 
 static const struct option longopts[] = {
@@ -124,10 +113,10 @@ static void parse_one(struct args *a, int c)
 		a->get = true;
 		break;
 	case OPT_FLAG:
-		add_list(a, ATTR_FLAGS, optarg);
+		vs_attr_add_list(&attr[ATTR_FLAGS], &a->change[ATTR_FLAGS], optarg);
 		break;
 	case OPT_NCAP:
-		add_list(a, ATTR_NCAPS, optarg);
+		vs_attr_add_list(&attr[ATTR_NCAPS], &a->change[ATTR_NCAPS], optarg);
 		break;
 	case OPT_SECURE:
 		a->secure = true;
@@ -156,79 +145,16 @@ static void changes(const struct args *a, struct vc_mask64 out[N_ATTRS])
 
 	for (i = 0; i < N_ATTRS; i++) {
 		out[i] = a->secure ? secure[i] : (struct vc_mask64){ 0, 0 };
-		merge(&out[i], &a->change[i]);
+		vs_attr_merge(&out[i], &a->change[i]);
 	}
 }
 
 static int do_set(const struct args *a)
 {
 	struct vc_mask64 c[N_ATTRS];
-	int i;
 
 	changes(a, c);
-	for (i = 0; i < N_ATTRS; i++) {
-		const enum attr w = set_order[i];
-
-		if (c[w].mask && attrs[w].set(a->nid, &c[w]) < 0) {
-			vs_warn_nid(a->nid, "cannot set the %s of network context %u", attrs[w].key,
-				    a->nid);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Print "a","b" for the list "a,b". */
-static void json_list(const char *list)
-{
-	char item[256];
-	const char *p = list;
-	bool first = true;
-
-	putchar('[');
-	while (*p) {
-		const size_t len = strcspn(p, ",");
-
-		snprintf(item, sizeof(item), "%.*s", (int)len, p);
-		printf("%s", first ? "" : ", ");
-		vs_json_string(stdout, item);
-		first = false;
-		p += len + (p[len] == ',');
-	}
-	putchar(']');
-}
-
-static int do_get(const struct args *a)
-{
-	char text[N_ATTRS][1024];
-	struct vc_mask64 v;
-	int i;
-
-	for (i = 0; i < N_ATTRS; i++) {
-		if (attrs[i].get(a->nid, &v) < 0) {
-			vs_warn_nid(a->nid, "cannot get the %s of network context %u", attrs[i].key,
-				    a->nid);
-			return -1;
-		}
-		if (vc_format_bits(attrs[i].table, v.value, text[i], sizeof(text[i])) < 0) {
-			vs_warn("cannot name the %s of network context %u: %m", attrs[i].key,
-				a->nid);
-			return -1;
-		}
-	}
-	if (a->json)
-		printf("{\"nid\": %u", a->nid);
-	for (i = 0; i < N_ATTRS; i++) {
-		if (!a->json) {
-			printf("%s:%s%s\n", attrs[i].key, text[i][0] ? " " : "", text[i]);
-			continue;
-		}
-		printf(", \"%s\": ", attrs[i].key);
-		json_list(text[i]);
-	}
-	if (a->json)
-		printf("}\n");
-	return 0;
+	return vs_attrs_set(&attrs, a->nid, c);
 }
 
 int main(int argc, char *argv[])
@@ -255,7 +181,7 @@ int main(int argc, char *argv[])
 			a.nid ? "spectator" : "host");
 		return VS_EXIT_FAIL;
 	}
-	if ((a.get ? do_get(&a) : do_set(&a)) < 0)
+	if ((a.get ? vs_attrs_print(&attrs, a.nid, a.json) : do_set(&a)) < 0)
 		return VS_EXIT_FAIL;
 	fflush(stdout);
 	if (optind < argc)

@@ -17,6 +17,7 @@
 
 #include <vserver.h>
 
+#include "attrs.h"
 #include "common.h"
 
 /*
@@ -32,22 +33,32 @@
 /* What --get prints, in util-vserver's order and with its names. */
 enum attr { ATTR_BCAPS, ATTR_CCAPS, ATTR_FLAGS, ATTR_UMASK, N_ATTRS };
 
-struct attr_info {
-	const char *key;
-	enum vc_names table;
-	int (*get)(uint32_t xid, struct vc_mask64 *ret);
-	int (*set)(uint32_t xid, const struct vc_mask64 *v);
-};
-
-static const struct attr_info attrs[N_ATTRS] = {
-	[ATTR_BCAPS] = { "bcapabilities", VC_NAMES_BCAPS, vc_get_bcaps, vc_set_bcaps },
-	[ATTR_CCAPS] = { "ccapabilities", VC_NAMES_CCAPS, vc_get_ccaps, vc_set_ccaps },
-	[ATTR_FLAGS] = { "flags", VC_NAMES_CFLAGS, vc_get_cflags, vc_set_cflags },
-	[ATTR_UMASK] = { "umask", VC_NAMES_UMASK, vc_get_umask, vc_set_umask },
+static const struct vs_attr attr[N_ATTRS] = {
+	[ATTR_BCAPS] = { "bcapabilities", "bounding capability", VC_NAMES_BCAPS, vc_get_bcaps,
+			 vc_set_bcaps },
+	[ATTR_CCAPS] = { "ccapabilities", "context capability", VC_NAMES_CCAPS, vc_get_ccaps,
+			 vc_set_ccaps },
+	[ATTR_FLAGS] = { "flags", "context flag", VC_NAMES_CFLAGS, vc_get_cflags, vc_set_cflags },
+	[ATTR_UMASK] = { "umask", "namespace", VC_NAMES_UMASK, vc_get_umask, vc_set_umask },
 };
 
 /* The order util-vserver applies them in: capabilities, flags, umask. */
-static const enum attr set_order[N_ATTRS] = { ATTR_CCAPS, ATTR_BCAPS, ATTR_FLAGS, ATTR_UMASK };
+static const unsigned int set_order[N_ATTRS] = { ATTR_CCAPS, ATTR_BCAPS, ATTR_FLAGS, ATTR_UMASK };
+
+static void warn(uint32_t xid, const char *message)
+{
+	(void)xid;
+	vs_warn_syscall("%s", message);
+}
+
+static const struct vs_attrs attrs = {
+	.id_key = "xid",
+	.id_what = "context",
+	.attr = attr,
+	.n = N_ATTRS,
+	.set_order = set_order,
+	.warn = warn,
+};
 
 struct args {
 	bool get;
@@ -88,29 +99,6 @@ static void __attribute__((noreturn)) usage(void)
 	exit(VS_EXIT_OK);
 }
 
-/* Apply change @c on top of @acc: later options override earlier ones. */
-static void merge(struct vc_mask64 *acc, const struct vc_mask64 *c)
-{
-	acc->value = (acc->value & ~c->mask) | (c->value & c->mask);
-	acc->mask |= c->mask;
-}
-
-static void add_list(struct args *a, enum attr which, const char *list)
-{
-	static const char *const what[N_ATTRS] = {
-		[ATTR_BCAPS] = "bounding capability",
-		[ATTR_CCAPS] = "context capability",
-		[ATTR_FLAGS] = "context flag",
-		[ATTR_UMASK] = "namespace",
-	};
-	struct vc_mask64 m;
-	size_t off, len;
-
-	if (vc_parse_list(attrs[which].table, list, &m, &off, &len) < 0)
-		vs_usage_error("unknown %s '%.*s'", what[which], (int)len, list + off);
-	merge(&a->change[which], &m);
-}
-
 enum { OPT_XID = 256, OPT_SET, OPT_GET, OPT_FLAG, OPT_CCAP, OPT_BCAP, OPT_UMASK, OPT_SECURE,
        OPT_JSON };
 
@@ -143,17 +131,15 @@ static void parse_one(struct args *a, int c)
 		a->get = true;
 		break;
 	case OPT_FLAG:
-		add_list(a, ATTR_FLAGS, optarg);
-		break;
 	case OPT_CCAP:
-		add_list(a, ATTR_CCAPS, optarg);
-		break;
 	case OPT_BCAP:
-		add_list(a, ATTR_BCAPS, optarg);
+	case OPT_UMASK: {
+		const enum attr w = c == OPT_FLAG ? ATTR_FLAGS : c == OPT_CCAP ? ATTR_CCAPS :
+				    c == OPT_BCAP ? ATTR_BCAPS : ATTR_UMASK;
+
+		vs_attr_add_list(&attr[w], &a->change[w], optarg);
 		break;
-	case OPT_UMASK:
-		add_list(a, ATTR_UMASK, optarg);
-		break;
+	}
 	case OPT_SECURE:
 		a->secure = true;
 		break;
@@ -183,76 +169,16 @@ static void changes(const struct args *a, struct vc_mask64 out[N_ATTRS])
 
 	for (i = 0; i < N_ATTRS; i++) {
 		out[i] = a->secure ? secure[i] : (struct vc_mask64){ 0, 0 };
-		merge(&out[i], &a->change[i]);
+		vs_attr_merge(&out[i], &a->change[i]);
 	}
 }
 
 static int do_set(const struct args *a)
 {
 	struct vc_mask64 c[N_ATTRS];
-	int i;
 
 	changes(a, c);
-	for (i = 0; i < N_ATTRS; i++) {
-		const enum attr w = set_order[i];
-
-		if (c[w].mask && attrs[w].set(a->xid, &c[w]) < 0) {
-			vs_warn_syscall("cannot set the %s of context %u", attrs[w].key, a->xid);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Print "a","b" for the list "a,b". */
-static void json_list(const char *list)
-{
-	char item[256];
-	const char *p = list;
-	bool first = true;
-
-	putchar('[');
-	while (*p) {
-		const size_t len = strcspn(p, ",");
-
-		snprintf(item, sizeof(item), "%.*s", (int)len, p);
-		printf("%s", first ? "" : ", ");
-		vs_json_string(stdout, item);
-		first = false;
-		p += len + (p[len] == ',');
-	}
-	putchar(']');
-}
-
-static int do_get(const struct args *a)
-{
-	char text[N_ATTRS][2048];
-	struct vc_mask64 v;
-	int i;
-
-	for (i = 0; i < N_ATTRS; i++) {
-		if (attrs[i].get(a->xid, &v) < 0) {
-			vs_warn_syscall("cannot get the %s of context %u", attrs[i].key, a->xid);
-			return -1;
-		}
-		if (vc_format_bits(attrs[i].table, v.value, text[i], sizeof(text[i])) < 0) {
-			vs_warn("cannot name the %s of context %u: %m", attrs[i].key, a->xid);
-			return -1;
-		}
-	}
-	if (a->json)
-		printf("{\"xid\": %u", a->xid);
-	for (i = 0; i < N_ATTRS; i++) {
-		if (!a->json) {
-			printf("%s:%s%s\n", attrs[i].key, text[i][0] ? " " : "", text[i]);
-			continue;
-		}
-		printf(", \"%s\": ", attrs[i].key);
-		json_list(text[i]);
-	}
-	if (a->json)
-		printf("}\n");
-	return 0;
+	return vs_attrs_set(&attrs, a->xid, c);
 }
 
 int main(int argc, char *argv[])
@@ -280,7 +206,7 @@ int main(int argc, char *argv[])
 			a.xid ? "spectator" : "host");
 		return VS_EXIT_FAIL;
 	}
-	if ((a.get ? do_get(&a) : do_set(&a)) < 0)
+	if ((a.get ? vs_attrs_print(&attrs, a.xid, a.json) : do_set(&a)) < 0)
 		return VS_EXIT_FAIL;
 	fflush(stdout);
 	if (optind < argc)
