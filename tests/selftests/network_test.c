@@ -13,8 +13,15 @@
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+
+#include <linux/ethtool.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sockios.h>
 
 #include <linux/vserver/network.h>
 
@@ -1085,6 +1092,281 @@ TEST(hide_netif)
 	EXPECT_NE(NULL, strstr(out, ":2124"));
 	close(fd);
 	sh("ip link del vsdummy0 2>/dev/null; true");
+}
+
+/* --- HIDE_NETIF: routes and device ioctls ------------------------------------ */
+
+/*
+ * The host's side: vsdummy0 (a dummy device) carries 10.77.5.5 and
+ * fd77:5::5, none of the guest's; lo carries the guest's 10.77.0.1 and
+ * fd77::1, and the host's 10.77.0.9 and fd77::9. Routes:
+ *   10.78.0.0/16, fd78::/64 dev vsdummy0        hidden (foreign device)
+ *   10.79.0.0/16, fd79::/64 dev lo              shown
+ *   10.80.0.0/16 dev lo src 10.77.0.9           hidden (the host's source)
+ *   10.81.0.0/16 dev lo src 10.77.0.1           shown (the guest's source)
+ *   local 10.77.0.9, fd77::9 (kernel's)         hidden (the host's address)
+ *   local 10.77.0.1, fd77::1 (kernel's)         shown
+ */
+static void routes_setup(void)
+{
+	addresses_on_lo();
+	sh("ip link add vsdummy0 type dummy 2>/dev/null; ip link set vsdummy0 up;"
+	   "ip addr add 10.77.5.5/32 dev vsdummy0 2>/dev/null;"
+	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 nodad 2>/dev/null;"
+	   "ip route add 10.78.0.0/16 dev vsdummy0 2>/dev/null;"
+	   "ip route add 10.79.0.0/16 dev lo 2>/dev/null;"
+	   "ip route add 10.80.0.0/16 dev lo src 10.77.0.9 2>/dev/null;"
+	   "ip route add 10.81.0.0/16 dev lo src 10.77.0.1 2>/dev/null;"
+	   "ip -6 route add fd78::/64 dev vsdummy0 2>/dev/null;"
+	   "ip -6 route add fd79::/64 dev lo 2>/dev/null; true");
+}
+
+static void routes_teardown(void)
+{
+	sh("ip route del 10.79.0.0/16 2>/dev/null; ip route del 10.80.0.0/16 2>/dev/null;"
+	   "ip route del 10.81.0.0/16 2>/dev/null; ip -6 route del fd79::/64 2>/dev/null;"
+	   "ip link del vsdummy0 2>/dev/null; true");
+}
+
+/* Append one route of an RTM_NEWROUTE message to @out: "DST/LEN oif N src S". */
+static void route_line(const struct nlmsghdr *const h, FILE *out)
+{
+	const struct rtmsg *const rt = NLMSG_DATA(h);
+	int len = RTM_PAYLOAD(h), oif = 0;
+	char dst[64] = "default", src[64] = "-";
+	const struct rtattr *a;
+
+	for (a = RTM_RTA(rt); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+		if (a->rta_type == RTA_DST)
+			inet_ntop(rt->rtm_family, RTA_DATA(a), dst, sizeof(dst));
+		else if (a->rta_type == RTA_PREFSRC)
+			inet_ntop(rt->rtm_family, RTA_DATA(a), src, sizeof(src));
+		else if (a->rta_type == RTA_OIF)
+			oif = *(int *)RTA_DATA(a);
+	}
+	fprintf(out, "%s/%u oif %d src %s\n", dst, rt->rtm_dst_len, oif, src);
+}
+
+/* What `ip route show table all` asks: an RTM_GETROUTE dump of @family. */
+static int route_dump(int family, FILE *out)
+{
+	struct {
+		struct nlmsghdr h;
+		struct rtmsg r;
+	} req = {
+		.h = { .nlmsg_len = sizeof(req), .nlmsg_type = RTM_GETROUTE,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1 },
+		.r = { .rtm_family = family },
+	};
+	static char buf[32768];
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	if (fd < 0 || send(fd, &req, sizeof(req), 0) != sizeof(req))
+		return -1;
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
+		struct nlmsghdr *h = (void *)buf;
+		int left = n;
+
+		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+			if (h->nlmsg_type == NLMSG_DONE) {
+				close(fd);
+				return 0;
+			}
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return -1;
+			if (h->nlmsg_type == RTM_NEWROUTE)
+				route_line(h, out);
+		}
+	}
+	return -1;
+}
+
+static void cat(const char *path, FILE *out)
+{
+	static char buf[16384];
+	ssize_t n = read_file(path, buf, sizeof(buf));
+
+	if (n >= 0)
+		fprintf(out, "== %s\n%s", path, buf);
+}
+
+/* In guest A (HIDE_NETIF cleared unless @arg): both route dumps and files. */
+static int guest_routes(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 100;
+	if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 101;
+	if (route_dump(AF_INET, stdout) || route_dump(AF_INET6, stdout))
+		return 102;
+	cat("/proc/net/route", stdout);
+	cat("/proc/net/ipv6_route", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/* Run @fn in a child with its stdout in @out. */
+static int child_output(int (*fn)(void *), void *arg, char *out, size_t size)
+{
+	int p[2], st;
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		dup2(p[1], 1);
+		_exit(fn(arg));
+	}
+	close(p[1]);
+	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += n;
+	out[got] = '\0';
+	close(p[0]);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A /proc/net/route destination: the address as the kernel prints it. */
+static const char *route_hex(const char *ip, char *buf)
+{
+	struct in_addr a;
+
+	inet_pton(AF_INET, ip, &a);
+	sprintf(buf, "\t%08X\t", a.s_addr);
+	return buf;
+}
+
+TEST(hide_netif_routes)
+{
+	static char out[65536];
+	char hex[32], oif[32];
+	bool hide = true;
+
+	routes_setup();
+	snprintf(oif, sizeof(oif), "oif %u ", if_nametoindex("vsdummy0"));
+	ASSERT_NE(0, if_nametoindex("vsdummy0"));
+
+	ASSERT_EQ(0, child_output(guest_routes, &hide, out, sizeof(out)));
+	/* Routes by the guest's device, with no source or the guest's. */
+	EXPECT_NE(NULL, strstr(out, "10.79.0.0/16 oif 1 ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "10.81.0.0/16 oif 1 src 10.77.0.1"));
+	EXPECT_NE(NULL, strstr(out, "fd79::/64 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "10.77.0.1/32 oif 1 ")); /* its local route */
+	EXPECT_NE(NULL, strstr(out, "fd77::1/128 oif 1 "));
+	/* Nothing by a foreign device, with the host's source, to its addresses. */
+	EXPECT_EQ(NULL, strstr(out, oif)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "10.78.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "10.80.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "10.77.0.9"));
+	EXPECT_EQ(NULL, strstr(out, "10.77.5.5"));
+	EXPECT_EQ(NULL, strstr(out, "127.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "fd78::"));
+	EXPECT_EQ(NULL, strstr(out, "fd77::9"));
+	EXPECT_EQ(NULL, strstr(out, "fd77:5::5"));
+	/* The same in /proc/net/route and /proc/net/ipv6_route. */
+	EXPECT_NE(NULL, strstr(out, route_hex("10.79.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, route_hex("10.81.0.0", hex)));
+	EXPECT_EQ(NULL, strstr(out, route_hex("10.78.0.0", hex)));
+	EXPECT_EQ(NULL, strstr(out, route_hex("10.80.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, "fd790000000000000000000000000000 40 "));
+	EXPECT_EQ(NULL, strstr(out, "fd780000000000000000000000000000"));
+	EXPECT_EQ(NULL, strstr(out, "fd770000000000000000000000000009"));
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0")) TH_LOG("%s", out);
+
+	/* Without HIDE_NETIF the guest sees the host's table. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_routes, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.78.0.0/16 "));
+	EXPECT_NE(NULL, strstr(out, "10.80.0.0/16 oif 1 src 10.77.0.9"));
+	EXPECT_NE(NULL, strstr(out, "fd78::/64 "));
+	EXPECT_NE(NULL, strstr(out, oif));
+	EXPECT_NE(NULL, strstr(out, route_hex("10.78.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	routes_teardown();
+}
+
+/* One SIOCGIF* ioctl by name; returns 0 or errno. */
+static int ifreq_by_name(int fd, unsigned long cmd, const char *name, struct ifreq *ifr)
+{
+	memset(ifr, 0, sizeof(*ifr));
+	snprintf(ifr->ifr_name, sizeof(ifr->ifr_name), "%s", name);
+	return ioctl(fd, cmd, ifr) ? errno : 0;
+}
+
+static const unsigned long by_name_ioctls[] = {
+	SIOCGIFFLAGS, SIOCGIFINDEX, SIOCGIFMTU, SIOCGIFMETRIC, SIOCGIFMAP,
+	SIOCGIFTXQLEN, SIOCGIFHWADDR, SIOCGIFADDR,
+};
+
+/*
+ * In guest A: the device ioctls find lo (which carries the guest's
+ * address) and do not find vsdummy0, exactly as a name that does not
+ * exist; without HIDE_NETIF (@arg false) they find vsdummy0.
+ */
+static int guest_ioctls(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	const int dummy_index = if_nametoindex("vsdummy0");
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
+	struct ifreq ifr;
+	unsigned int i;
+	int fd;
+
+	if (dummy_index <= 0)
+		return 100;
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 101;
+	if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 102;
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	for (i = 0; i < sizeof(by_name_ioctls) / sizeof(by_name_ioctls[0]); i++) {
+		unsigned long cmd = by_name_ioctls[i];
+
+		if (ifreq_by_name(fd, cmd, "vsnone0", &ifr) != ENODEV)
+			return 10 + i; /* the reference: no such device */
+		if (ifreq_by_name(fd, cmd, "vsdummy0", &ifr) != (hide ? ENODEV : 0))
+			return 20 + i;
+		/* SIOCGIFADDR on lo names 127.0.0.1, an address the guest
+		 * does not see (EADDRNOTAVAIL, patches/0015). */
+		if (cmd != SIOCGIFADDR && ifreq_by_name(fd, cmd, "lo", &ifr))
+			return 30 + i;
+	}
+	if (ifreq_by_name(fd, SIOCGIFINDEX, "lo", &ifr) || ifr.ifr_ifindex != 1)
+		return 40;
+	/* SIOCGIFNAME: by index. */
+	memset(&ifr, 0, sizeof(ifr));
+	ifr.ifr_ifindex = dummy_index;
+	if ((ioctl(fd, SIOCGIFNAME, &ifr) ? errno : 0) != (hide ? ENODEV : 0))
+		return 41;
+	ifr.ifr_ifindex = 1;
+	if (ioctl(fd, SIOCGIFNAME, &ifr) || strcmp(ifr.ifr_name, "lo"))
+		return 42;
+	/* ethtool by name. */
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "vsdummy0");
+	ifr.ifr_data = (void *)&info;
+	if ((ioctl(fd, SIOCETHTOOL, &ifr) ? errno : 0) != (hide ? ENODEV : 0))
+		return 43;
+	return 0;
+}
+
+TEST(hide_netif_device_ioctls)
+{
+	bool hide = true;
+
+	routes_setup();
+	EXPECT_EQ(0, in_child(guest_ioctls, &hide));
+	hide = false;
+	EXPECT_EQ(0, in_child(guest_ioctls, &hide));
+	routes_teardown();
 }
 
 TEST_HARNESS_MAIN

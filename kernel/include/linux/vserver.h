@@ -14,6 +14,8 @@
 
 #include <linux/types.h>
 
+struct fib6_info;
+struct fib_info;
 struct in6_addr;
 struct net_device;
 struct pid;
@@ -37,6 +39,8 @@ int vs_tiocsti(void);
 bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);
+bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
+bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
 int vs_unshare(unsigned long flags);
 
@@ -96,6 +100,16 @@ static inline bool vs_addr6_hidden(const struct in6_addr *addr)
 }
 
 static inline bool vs_netdev_hidden(const struct net_device *dev)
+{
+	return false;
+}
+
+static inline bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst)
+{
+	return false;
+}
+
+static inline bool vs_fib6_hidden(struct fib6_info *f6i)
 {
 	return false;
 }

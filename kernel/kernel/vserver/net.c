@@ -44,7 +44,10 @@
 #include <linux/vserver/network.h>
 #include <net/addrconf.h>
 #include <net/inet_sock.h>
+#include <net/ip6_fib.h>
+#include <net/ip_fib.h>
 #include <net/ipv6.h>
+#include <net/nexthop.h>
 #include <net/sock.h>
 
 #include "common.h"
@@ -486,7 +489,10 @@ static bool dev_carries(const struct nx_info *const nxi,
  * vs_netdev_hidden - Is a network device hidden from current?
  * @dev: the device
  *
- * Called from link dumps, RTM_GETLINK and /proc/net/dev.
+ * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015), and
+ * where the device ioctls look a device up by name or index
+ * (patches/0019): a hidden device answers ``ENODEV``, as one that does not
+ * exist.
  *
  * Return: true when current's network context hides foreign interfaces
  * and @dev carries none of its addresses.
@@ -502,6 +508,94 @@ bool vs_netdev_hidden(const struct net_device *const dev)
 	carries = dev_carries(nxi, dev);
 	rcu_read_unlock();
 	return !carries;
+}
+
+/*
+ * Routes (ABI §4.6 HIDE_NETIF, this project's rule): a route is shown when
+ * the guest may see every device it leaves by, its preferred source, if it
+ * has one, is one of the guest's addresses, and, for the routes whose
+ * destination is an address of this machine (local, broadcast, anycast),
+ * that destination is the guest's. A route without a device (unreachable,
+ * blackhole, prohibit) is hidden.
+ */
+static bool fib4_devs_seen(const struct nx_info *const nxi,
+			   struct fib_info *const fi)
+{
+	const unsigned int n = fib_info_num_path(fi);
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const struct fib_nh_common *const nhc = fib_info_nhc(fi, i);
+
+		if (!nhc || !nhc->nhc_dev || !dev_carries(nxi, nhc->nhc_dev))
+			return false;
+	}
+	return n > 0;
+}
+
+/**
+ * vs_fib4_hidden - Is an IPv4 route hidden from current?
+ * @fi: the route's information (devices, preferred source)
+ * @type: its RTN_* type
+ * @dst: its destination
+ *
+ * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0018).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and the route does not pass the rule above.
+ */
+bool vs_fib4_hidden(struct fib_info *const fi, const u8 type, const __be32 dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+	bool seen;
+
+	if (!nxi)
+		return false;
+	if (!fi)
+		return true;
+	if ((type == RTN_LOCAL || type == RTN_BROADCAST) &&
+	    !nx_v4_allowed(nxi, dst))
+		return true;
+	if (fi->fib_prefsrc && !nx_v4_allowed(nxi, fi->fib_prefsrc))
+		return true;
+	rcu_read_lock();
+	seen = fib4_devs_seen(nxi, fi);
+	rcu_read_unlock();
+	return !seen;
+}
+
+/**
+ * vs_fib6_hidden - Is an IPv6 route hidden from current?
+ * @f6i: the route
+ *
+ * As vs_fib4_hidden(), for RTM_GETROUTE dumps and /proc/net/ipv6_route.
+ * The device looked at is that of the route's first next hop. The prefix
+ * route the kernel adds for a /128 address names that address: it counts
+ * as a local route.
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and the route does not pass the rule above.
+ */
+bool vs_fib6_hidden(struct fib6_info *const f6i)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+	const struct fib6_nh *nh;
+	bool seen;
+
+	if (!nxi)
+		return false;
+	if ((f6i->fib6_type == RTN_LOCAL || f6i->fib6_type == RTN_ANYCAST ||
+	     (f6i->fib6_protocol == RTPROT_KERNEL && f6i->fib6_dst.plen == 128)) &&
+	    !nx_v6_allowed(nxi, &f6i->fib6_dst.addr))
+		return true;
+	if (f6i->fib6_prefsrc.plen &&
+	    !nx_v6_allowed(nxi, &f6i->fib6_prefsrc.addr))
+		return true;
+	rcu_read_lock();
+	nh = f6i->nh ? nexthop_fib6_nh(f6i->nh) : f6i->fib6_nh;
+	seen = nh && nh->fib_nh_dev && dev_carries(nxi, nh->fib_nh_dev);
+	rcu_read_unlock();
+	return !seen;
 }
 
 /**

@@ -28,7 +28,7 @@
  *   loopback address.
  * - %NXF_LBACK_ALLOW: the network context may use loopback addresses.
  * - %NXF_HIDE_NETIF: interfaces and addresses the context's list does not
- *   cover are invisible to it.
+ *   cover are invisible to it (see `Hidden interfaces`_).
  * - %NXF_HIDE_LBACK: the network context's loopback address shows as
  *   127.0.0.1.
  * - %NXF_STATE_SETUP: the network context is being set up (one-time).
@@ -59,6 +59,36 @@
 #define NXF_INIT_SET		(NXF_STATE_ADMIN | NXF_HIDE_NETIF | \
 				 NXF_HIDE_LBACK | NXF_LBACK_REMAP)
 /* clang-format on */
+
+/**
+ * DOC: vserver_hide_netif
+ *
+ * Hidden interfaces
+ * ~~~~~~~~~~~~~~~~~
+ *
+ * A task whose network context has %NXF_HIDE_NETIF sees of the shared
+ * stack:
+ *
+ * - addresses: only those the context's list covers (RTM_GETADDR dumps,
+ *   /proc/net/if_inet6, SIOCGIFCONF, SIOCGIFADDR and its family);
+ * - devices: only those that carry one of those addresses (RTM_GETLINK and
+ *   its dumps, /proc/net/dev). The device ioctls that name a device or an
+ *   index (SIOCGIFFLAGS, SIOCGIFINDEX, SIOCGIFNAME, SIOCGIFHWADDR,
+ *   SIOCGIFMTU, SIOCGIFMETRIC, SIOCGIFMAP, SIOCGIFTXQLEN, SIOCETHTOOL, the
+ *   SIOCSIF* ones, ...) answer ``ENODEV`` for any other device, as for one
+ *   that does not exist;
+ * - routes (RTM_GETROUTE dumps, /proc/net/route, /proc/net/ipv6_route):
+ *   a route is shown when the task may see every device it leaves by (for
+ *   IPv6 that of its first next hop), its preferred source, if it has one,
+ *   is one of the context's addresses, and, for local, broadcast and
+ *   anycast routes and the kernel's route to a /128 address, its
+ *   destination is one of them. Routes without a device (unreachable,
+ *   blackhole, prohibit) are hidden;
+ * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix}.
+ *
+ * The flag acts on what the task reads, not on what it may use: a route
+ * it does not see still carries its packets.
+ */
 
 /**
  * DOC: vserver_ncaps
