@@ -80,6 +80,13 @@ static long v6cmd(uint32_t cmd, uint32_t nid, uint16_t type, const char *ip,
 	return vs_call(cmd, nid, &d);
 }
 
+static long set_nflags(uint32_t nid, uint64_t flags, uint64_t mask)
+{
+	struct vcmd_flags_v0 d = { flags, mask };
+
+	return vs_call(VCMD_set_nflags, nid, &d);
+}
+
 static uint64_t nflags(uint32_t nid)
 {
 	struct vcmd_flags_v0 d = { 0, 0 };
@@ -629,6 +636,7 @@ struct listener {
 	uint32_t nid;
 	const char *v4, *v6, *bind_ip;
 	int family, port;
+	bool show_lback; /* clear NXF_HIDE_LBACK: addresses show as they are */
 };
 
 /*
@@ -650,6 +658,8 @@ static pid_t guest_listener(const struct listener *l, int out)
 
 		close(p[0]);
 		if (enter_guest(l->nid, l->v4, l->v6))
+			_exit(1);
+		if (l->show_lback && set_nflags(l->nid, 0, NXF_HIDE_LBACK))
 			_exit(1);
 		fd = socket(l->family, SOCK_STREAM, 0);
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -884,7 +894,8 @@ TEST(raw_icmp_needs_the_ncap)
 
 /*
  * LBACK_REMAP: 127.0.0.1 in a guest is its own loopback address; the host's
- * 127.0.0.1 services are out of reach.
+ * 127.0.0.1 services are out of reach. HIDE_LBACK is cleared here, so that
+ * the addresses show what the kernel made of 127.0.0.1.
  */
 static int lback_client(void *arg)
 {
@@ -913,7 +924,7 @@ static int lback_client(void *arg)
 
 TEST(loopback_per_guest)
 {
-	struct listener a = { NID_A + 10, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090 };
+	struct listener a = { NID_A + 10, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090, true };
 	int p[2], host = socket(AF_INET, SOCK_STREAM, 0), one = 1;
 	uint32_t nid = NID_A + 10;
 	char buf[64];
@@ -1367,6 +1378,140 @@ TEST(hide_netif_device_ioctls)
 	hide = false;
 	EXPECT_EQ(0, in_child(guest_ioctls, &hide));
 	routes_teardown();
+}
+
+/* --- HIDE_LBACK --------------------------------------------------------------- */
+
+static void print_addr(const char *what, const struct sockaddr_storage *ss)
+{
+	char buf[64] = "?";
+
+	if (ss->ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)ss)->sin_addr, buf, sizeof(buf));
+	else if (ss->ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ss)->sin6_addr, buf, sizeof(buf));
+	printf("%s %s\n", what, buf);
+}
+
+static void print_name(const char *what, int fd, int peer)
+{
+	struct sockaddr_storage ss = { 0 };
+	socklen_t len = sizeof(ss);
+
+	if (peer ? getpeername(fd, (void *)&ss, &len) : getsockname(fd, (void *)&ss, &len))
+		printf("%s failed\n", what);
+	else
+		print_addr(what, &ss);
+}
+
+struct lback_case {
+	uint32_t nid;
+	const char *v4;
+	bool hide;
+};
+
+/*
+ * In a guest: serve 127.0.0.1:9292 (TCP and UDP), reach it at 127.0.0.1
+ * over IPv4 and as ::ffff:127.0.0.1 over IPv6, and print every address the
+ * calls show, then the guest's lines of /proc/net/tcp and /proc/net/udp.
+ */
+static int lback_views(void *arg)
+{
+	const struct lback_case *const c = arg;
+	struct sockaddr_storage ss = { 0 };
+	socklen_t len = sizeof(ss);
+	int l, cl, a, u, uc, c6, one = 1;
+	char buf[4];
+
+	if (enter_guest(c->nid, c->v4, NULL))
+		return 100;
+	if (!c->hide && set_nflags(c->nid, 0, NXF_HIDE_LBACK))
+		return 101;
+	l = socket(AF_INET, SOCK_STREAM, 0);
+	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind4(l, "127.0.0.1", 9292) || listen(l, 4))
+		return 102;
+	cl = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect4(cl, "127.0.0.1", 9292))
+		return 103;
+	a = accept(l, (void *)&ss, &len);
+	if (a < 0)
+		return 104;
+	print_addr("accept-peer", &ss);
+	print_name("listener-name", l, 0);
+	print_name("client-name", cl, 0);
+	print_name("client-peer", cl, 1);
+	print_name("accepted-name", a, 0);
+	print_name("accepted-peer", a, 1);
+	c6 = socket(AF_INET6, SOCK_STREAM, 0);
+	if (connect6(c6, "::ffff:127.0.0.1", 9292))
+		return 105;
+	print_name("v6-client-name", c6, 0);
+	print_name("v6-client-peer", c6, 1);
+
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	uc = socket(AF_INET, SOCK_DGRAM, 0);
+	if (bind4(u, "127.0.0.1", 9292))
+		return 106;
+	if (connect4(uc, "127.0.0.1", 9292) || send(uc, "x", 1, 0) != 1)
+		return 107;
+	len = sizeof(ss);
+	if (recvfrom(u, buf, sizeof(buf), 0, (void *)&ss, &len) != 1)
+		return 108;
+	print_addr("udp-source", &ss);
+	cat("/proc/net/tcp", stdout);
+	cat("/proc/net/udp", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * HIDE_LBACK (set by net_create's defaults): two guests each serve
+ * 127.0.0.1:9292 on their own loopback address, and each sees 127.0.0.1
+ * wherever that address shows; without the flag, the address itself.
+ */
+TEST(hide_lback)
+{
+	const char *const calls[] = {
+		"accept-peer", "listener-name", "client-name", "client-peer",
+		"accepted-name", "accepted-peer", "udp-source",
+	};
+	struct lback_case cases[] = {
+		{ NID_A, "10.77.0.1", true }, /* lback 127.0.201.1 */
+		{ NID_B, "10.77.0.2", true }, /* lback 127.0.202.1 */
+		{ NID_A, "10.77.0.1", false },
+	};
+	/* 127.0.0.1, 127.0.201.1, 127.0.202.1 as /proc/net/tcp prints them */
+	const char *const hex[] = { "0100007F:244C", "01C9007F:244C", "01CA007F:244C" };
+	const char *const ip[] = { "127.0.0.1", "127.0.201.1", "127.0.202.1" };
+	static char out[32768];
+	char want[64];
+	unsigned int i, j;
+
+	addresses_on_lo();
+	for (i = 0; i < 3; i++) {
+		const unsigned int shown = cases[i].hide ? 0 : 1 + (cases[i].nid == NID_B);
+
+		ASSERT_EQ(0, child_output(lback_views, &cases[i], out, sizeof(out))) {
+			TH_LOG("case %u: %s", i, out);
+		}
+		for (j = 0; j < sizeof(calls) / sizeof(calls[0]); j++) {
+			snprintf(want, sizeof(want), "%s %s\n", calls[j], ip[shown]);
+			EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u, %s: %s", i, want, out);
+		}
+		snprintf(want, sizeof(want), "v6-client-peer ::ffff:%s\n", ip[shown]);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u: %s", i, out);
+		snprintf(want, sizeof(want), "v6-client-name ::ffff:%s\n", ip[shown]);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u: %s", i, out);
+		/* /proc/net/tcp: the listener, both ends; /proc/net/udp. */
+		EXPECT_NE(NULL, strstr(out, hex[shown])) TH_LOG("case %u: %s", i, out);
+		for (j = 0; j < 3; j++) {
+			if (j == shown)
+				continue;
+			EXPECT_EQ(NULL, strstr(out, hex[j])) TH_LOG("case %u: %s", i, out);
+		}
+		EXPECT_EQ(NULL, strstr(out, "failed"));
+	}
 }
 
 TEST_HARNESS_MAIN

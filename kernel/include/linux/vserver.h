@@ -21,6 +21,7 @@ struct net_device;
 struct pid;
 struct proc_dir_entry;
 struct sock;
+struct sockaddr_storage;
 struct seq_file;
 struct task_struct;
 struct timespec64;
@@ -42,6 +43,8 @@ bool vs_netdev_hidden(const struct net_device *dev);
 bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
 bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
+__be32 vs_addr4_shown(__be32 addr);
+void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
 int vs_unshare(unsigned long flags);
 
 #else /* !CONFIG_VSERVER */
@@ -117,6 +120,16 @@ static inline bool vs_fib6_hidden(struct fib6_info *f6i)
 static inline bool vs_sock_hidden(const struct sock *sk)
 {
 	return false;
+}
+
+/* Socket addresses show as they are. */
+static inline __be32 vs_addr4_shown(__be32 addr)
+{
+	return addr;
+}
+
+static inline void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen)
+{
 }
 
 /* Any namespace may be unshared. */

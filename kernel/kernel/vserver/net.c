@@ -26,6 +26,10 @@
  *   are refused; multicast membership needs NXC_MULTICAST.
  * - socket(2): packet sockets are refused; raw sockets only for ICMP and
  *   ICMPv6 with NXC_RAW_ICMP (CAP_NET_RAW is still needed besides).
+ * - what the guest reads of the stack: with NXF_HIDE_NETIF only its own
+ *   addresses, devices, routes and sockets; with NXF_HIDE_LBACK its
+ *   loopback address shows as 127.0.0.1 (the vs_*_hidden() and
+ *   vs_*_shown() functions, called from patches/).
  *
  * The sockaddr the bind, connect and sendmsg hooks receive is the kernel's
  * copy of the caller's, which the protocol then reads: the rewrites above
@@ -614,6 +618,67 @@ bool vs_sock_hidden(const struct sock *const sk)
 	if (!nxi)
 		return false;
 	return !sk_fullsock(sk) || vs_sock(sk)->nxi != nxi;
+}
+
+/* --- HIDE_LBACK: the guest's loopback address shows as 127.0.0.1 --------- */
+
+/* Current's network context when it hides its loopback address, else NULL. */
+static const struct nx_info *lback_hiding_nxi(void)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	if (likely(!nxi) || !(READ_ONCE(nxi->flags) & NXF_HIDE_LBACK))
+		return NULL;
+	return nxi;
+}
+
+static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
+{
+	return addr == READ_ONCE(nxi->lback) ? htonl(INADDR_LOOPBACK) : addr;
+}
+
+/**
+ * vs_addr4_shown - An IPv4 address of a socket, as current sees it
+ * @addr: the address
+ *
+ * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0020).
+ *
+ * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
+ * and @addr is its loopback address, else @addr.
+ */
+__be32 vs_addr4_shown(const __be32 addr)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	return nxi ? shown4(nxi, addr) : addr;
+}
+
+/**
+ * vs_sockaddr_to_user - Show a socket address to current
+ * @kaddr: the kernel's copy of the address, about to be copied to user
+ *         space (getsockname, getpeername, accept, recvfrom, recvmsg)
+ * @klen: its length
+ *
+ * With NXF_HIDE_LBACK, the context's loopback address becomes 127.0.0.1,
+ * also as an IPv4-mapped IPv6 address (patches/0020).
+ */
+void vs_sockaddr_to_user(struct sockaddr_storage *const kaddr, const int klen)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	if (likely(!nxi))
+		return;
+	if (kaddr->ss_family == AF_INET && klen >= (int)sizeof(struct sockaddr_in)) {
+		struct sockaddr_in *const sin = (struct sockaddr_in *)kaddr;
+
+		sin->sin_addr.s_addr = shown4(nxi, sin->sin_addr.s_addr);
+	} else if (kaddr->ss_family == AF_INET6 && klen >= SIN6_LEN_RFC2133) {
+		struct sockaddr_in6 *const sin6 = (struct sockaddr_in6 *)kaddr;
+
+		if (ipv6_addr_v4mapped(&sin6->sin6_addr))
+			sin6->sin6_addr.s6_addr32[3] =
+				shown4(nxi, sin6->sin6_addr.s6_addr32[3]);
+	}
 }
 
 static struct security_hook_list vs_net_hooks[] __ro_after_init = {
