@@ -24,8 +24,10 @@
 #include <linux/sockios.h>
 
 #include <linux/vserver/network.h>
+#include <sys/mman.h>
 
 #include "common.h"
+#include "vserver.h" /* libvserver, linked in */
 
 #define NID_A 201
 #define NID_B 202
@@ -1512,6 +1514,148 @@ TEST(hide_lback)
 		}
 		EXPECT_EQ(NULL, strstr(out, "failed"));
 	}
+}
+
+/* --- sock_stat ----------------------------------------------------------------- */
+
+#define XID_S 233
+
+/*
+ * In a new context XID_S (no network context: the traffic goes over the
+ * host's loopback): messages of known sizes over UNIX, INET and INET6
+ * sockets, and sends that fail.
+ */
+static int socket_traffic(void *arg)
+{
+	char buf[256] = { 0 };
+	int sv[2], u, u6, cl, i;
+
+	if (vs_create(XID_S, VXF_INIT_SET) != XID_S)
+		return 100;
+	/* UNIX: 3 messages of 10 bytes, each read back. */
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv))
+		return 101;
+	for (i = 0; i < 3; i++)
+		if (send(sv[0], buf, 10, 0) != 10 || recv(sv[1], buf, sizeof(buf), 0) != 10)
+			return 102;
+	/* INET: 2 datagrams of 100 bytes, and a 5-byte send without a destination. */
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	cl = socket(AF_INET, SOCK_DGRAM, 0);
+	if (bind4(u, "127.0.0.1", 9494) || connect4(cl, "127.0.0.1", 9494))
+		return 103;
+	for (i = 0; i < 2; i++)
+		if (send(cl, buf, 100, 0) != 100 || recv(u, buf, sizeof(buf), 0) != 100)
+			return 104;
+	if (send(u, buf, 5, 0) != -1 || errno != EDESTADDRREQ)
+		return 105;
+	/* INET6: one 7-byte datagram to itself. */
+	u6 = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (bind6(u6, "::1", 9494) || connect6(u6, "::1", 9494))
+		return 106;
+	if (send(u6, buf, 7, 0) != 7 || recv(u6, buf, sizeof(buf), 0) != 7)
+		return 107;
+	return 0;
+}
+
+static void expect_class(struct __test_metadata *const _metadata, uint32_t field,
+			 const uint32_t count[3], const uint64_t total[3])
+{
+	struct vc_sock_stat st;
+	unsigned int i;
+
+	ASSERT_EQ(0, vc_sock_stat(XID_S, field, &st));
+	for (i = 0; i < 3; i++) {
+		EXPECT_EQ(count[i], st.count[i]) TH_LOG("class %u, counter %u", field, i);
+		EXPECT_EQ(total[i], st.total[i]) TH_LOG("class %u, counter %u", field, i);
+	}
+}
+
+/* sock_stat: what the context's tasks sent and received, by family class. */
+TEST(sock_stat)
+{
+	const uint32_t unix_n[3] = { 3, 3, 0 }, inet_n[3] = { 2, 2, 1 }, inet6_n[3] = { 1, 1, 0 };
+	const uint64_t unix_b[3] = { 30, 30, 0 }, inet_b[3] = { 200, 200, 5 }, inet6_b[3] = { 7, 7, 0 };
+	const uint32_t zero_n[3] = { 0, 0, 0 };
+	const uint64_t zero_b[3] = { 0, 0, 0 };
+	char buf[1024], line[128];
+	pid_t pid;
+	int fd;
+
+	pid = vs_spawn(socket_traffic, NULL);
+	ASSERT_LT(0, pid);
+	expect_class(_metadata, VXA_SOCK_UNIX, unix_n, unix_b);
+	expect_class(_metadata, VXA_SOCK_INET, inet_n, inet_b);
+	expect_class(_metadata, VXA_SOCK_INET6, inet6_n, inet6_b);
+	expect_class(_metadata, VXA_SOCK_UNSPEC, zero_n, zero_b);
+	expect_class(_metadata, VXA_SOCK_PACKET, zero_n, zero_b);
+	expect_class(_metadata, VXA_SOCK_OTHER, zero_n, zero_b);
+
+	/* The host's own traffic counts nowhere, not in the guest either. */
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ASSERT_EQ(0, connect4(fd, "127.0.0.1", 9494));
+	ASSERT_EQ(3, send(fd, "abc", 3, 0));
+	close(fd);
+	expect_class(_metadata, VXA_SOCK_INET, inet_n, inet_b);
+
+	/* /proc/virtual/<xid>/cacct shows the same counters. */
+	ASSERT_LT(0, read_file("/proc/virtual/233/cacct", buf, sizeof(buf)));
+	EXPECT_EQ(0, strncmp(buf, "Type\t    recv #/bytes\t\t   send #/bytes\t\t    fail #/bytes\n", 56));
+	snprintf(line, sizeof(line), "\nINET:\t%10u/%-10u\t%10u/%-10u\t%10u/%-10u\n", 2, 200, 2, 200, 1, 5);
+	EXPECT_NE(NULL, strstr(buf, line)) TH_LOG("%s", buf);
+	snprintf(line, sizeof(line), "\nUNIX:\t%10u/%-10u\t%10u/%-10u\t%10u/%-10u\n", 3, 30, 3, 30, 0, 0);
+	EXPECT_NE(NULL, strstr(buf, line)) TH_LOG("%s", buf);
+	EXPECT_NE(NULL, strstr(buf, "\nOTHER:\t"));
+	vs_reap(pid);
+}
+
+/* sock_stat's errors, in the dispatcher's order: ESRCH, EFAULT, then EINVAL. */
+TEST(sock_stat_errors)
+{
+	struct vcmd_sock_stat_v0 d = { .field = VXA_SOCK_INET };
+	struct vc_sock_stat st = { { 42, 42, 42 }, { 42, 42, 42 } };
+	struct vcmd_sock_stat_v0 *ro;
+	pid_t pid;
+
+	/* No context 60001; the host (0) and the spectator (1) have none. */
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 60001, &d));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 0, &d));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 1, &d));
+	EXPECT_EQ(ESRCH, errno);
+	/* An unknown context is ESRCH before the pointer is read. */
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 60001, (void *)8));
+	EXPECT_EQ(ESRCH, errno);
+
+	pid = vs_spawn(socket_traffic, NULL);
+	ASSERT_LT(0, pid);
+	EXPECT_EQ(0, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(2, d.count[VXA_SOCK_RECV]);
+	/* An unreadable structure; then one it cannot write back. */
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, (void *)8));
+	EXPECT_EQ(EFAULT, errno);
+	ro = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, ro);
+	ro->field = VXA_SOCK_INET;
+	ASSERT_EQ(0, mprotect(ro, 4096, PROT_READ));
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, ro));
+	EXPECT_EQ(EFAULT, errno);
+	/* A family class past VXA_SOCK_OTHER. */
+	d.field = VXA_SOCK_NR;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(EINVAL, errno);
+	d.field = 0xffffffff;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(EINVAL, errno);
+	/* Through libvserver too: nothing written on failure. */
+	EXPECT_EQ(-1, vc_sock_stat(XID_S, VXA_SOCK_NR, &st));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(42, st.count[0]);
+	vs_reap(pid);
+	munmap(ro, 4096);
 }
 
 TEST_HARNESS_MAIN

@@ -22,6 +22,7 @@ struct pid;
 struct proc_dir_entry;
 struct sock;
 struct sockaddr_storage;
+struct socket;
 struct seq_file;
 struct task_struct;
 struct timespec64;
@@ -45,6 +46,8 @@ bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
 __be32 vs_addr4_shown(__be32 addr);
 void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
+void vs_sock_send(const struct socket *sock, size_t size, int ret);
+void vs_sock_recv(const struct socket *sock, int ret);
 int vs_unshare(unsigned long flags);
 
 #else /* !CONFIG_VSERVER */
@@ -129,6 +132,15 @@ static inline __be32 vs_addr4_shown(__be32 addr)
 }
 
 static inline void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen)
+{
+}
+
+/* Socket traffic is counted nowhere. */
+static inline void vs_sock_send(const struct socket *sock, size_t size, int ret)
+{
+}
+
+static inline void vs_sock_recv(const struct socket *sock, int ret)
 {
 }
 

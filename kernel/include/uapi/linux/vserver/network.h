@@ -290,10 +290,17 @@ struct vcmd_net_caps_v0 {
  * struct vcmd_sock_stat_v0 - Socket traffic of a context
  * @field: the family class, VXA_SOCK_UNSPEC to VXA_SOCK_OTHER, else
  *         ``EINVAL``
- * @count: packets received, sent, and failed (VXA_SOCK_RECV, _SEND, _FAIL)
- * @total: bytes, likewise
+ * @count: messages received, sent, and sends that failed (VXA_SOCK_RECV,
+ *         _SEND, _FAIL); the low 32 bits of the kernel's counters
+ * @total: their bytes: received, sent, asked to be sent by the failed sends
  *
- * Read and written by sock_stat.  The target is a context (xid).
+ * Read and written by sock_stat.  The target is a context (xid), not a
+ * network context: every send and receive a task of the context makes on a
+ * socket of any family counts in it, by the socket's family (a receive that
+ * fails counts nowhere).  Host tasks count nowhere.  Errors besides the
+ * dispatcher's (``ESRCH`` for a context that does not exist, ``EFAULT``):
+ * ``EINVAL`` for @field.  /proc/virtual/<xid>/cacct shows the same
+ * counters.
  */
 struct vcmd_sock_stat_v0 {
 	__u32 field;
