@@ -13,8 +13,10 @@
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -1656,6 +1658,198 @@ TEST(sock_stat_errors)
 	EXPECT_EQ(42, st.count[0]);
 	vs_reap(pid);
 	munmap(ro, 4096);
+}
+
+/* --- both network models: nid, network namespace, and both ----------------- */
+
+/*
+ * A guest may have a network context on the shared stack, its own network
+ * namespace, or both. Each model serves a wildcard listener and takes a
+ * real connection from the host: over lo for the nid-only guest, over a
+ * veth pair for a guest with its own namespace (host end 10.67.N.9/24,
+ * guest end 10.67.N.1/24, and 10.67.N.2 too in its namespace for the
+ * guest that also has a nid, which holds 10.67.N.1 only: the nid's rules
+ * apply inside the namespace as on the shared stack).
+ */
+struct net_model {
+	bool nid, netns;
+	int net;		/* N in 10.67.N.x */
+};
+
+static bool has_ipv4(const char *ip)
+{
+	struct ifaddrs *ifa, *i;
+	char buf[64];
+	bool found = false;
+
+	if (getifaddrs(&ifa))
+		return false;
+	for (i = ifa; i; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
+			continue;
+		inet_ntop(AF_INET, &((struct sockaddr_in *)i->ifa_addr)->sin_addr, buf, sizeof(buf));
+		found |= !strcmp(buf, ip);
+	}
+	freeifaddrs(ifa);
+	return found;
+}
+
+/* The guest: @to and @from talk to the host test process. */
+static int model_guest(const struct net_model *m, int to, int from)
+{
+	char mine[32], other[32], cmd[256], buf[64] = "", c;
+	int fd, cfd, one = 1, n;
+
+	snprintf(mine, sizeof(mine), "10.67.%d.1", m->net);
+	snprintf(other, sizeof(other), "10.67.%d.2", m->net);
+	if (m->netns) {
+		if (unshare(CLONE_NEWNET))
+			return 10;
+		/* The host moves the veth's other end in. */
+		if (write(to, "n", 1) != 1 || read(from, &c, 1) != 1)
+			return 11;
+		snprintf(cmd, sizeof(cmd),
+			 "ip link set lo up && ip link set vsveth1 up && "
+			 "ip addr add %s/24 dev vsveth1 && ip addr add %s/24 dev vsveth1",
+			 mine, other);
+		if (system(cmd))
+			return 12;
+		/* Without a nid, the namespace's addresses are all the task's. */
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (bind4(fd, other, 0) || !has_ipv4(other))
+			return 13;
+		close(fd);
+	}
+	if (m->nid && enter_guest(NID_A, mine, NULL))
+		return 14;
+	if (m->nid) {
+		/* The nid's rules, in the namespace too. */
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (bind4(fd, m->netns ? other : "10.77.0.9", 0) != -1 || errno != EADDRNOTAVAIL)
+			return 15;
+		close(fd);
+		if (!has_ipv4(mine) || has_ipv4(other) || has_ipv4("127.0.0.1"))
+			return 16; /* HIDE_NETIF */
+	}
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind4(fd, "0.0.0.0", 9595) || listen(fd, 4))
+		return 17;
+	if (sock_addr(fd, buf, sizeof(buf), 0) ||
+	    strcmp(buf, m->nid ? mine : "0.0.0.0"))
+		return 18;
+	if (write(to, "r", 1) != 1)
+		return 19;
+	alarm(10);
+	/* Without a nid the host reaches it at both addresses. */
+	for (n = m->nid ? 1 : 2; n > 0; n--) {
+		cfd = accept(fd, NULL, NULL);
+		if (cfd < 0 || sock_addr(cfd, buf, sizeof(buf), 1))
+			return 20;
+		if (write(to, buf, strlen(buf) + 1) < 0 || write(cfd, "hi", 2) != 2)
+			return 21;
+		close(cfd);
+	}
+	return 0;
+}
+
+/* Connect to @ip:9595 from the host; 0 when the guest said hi. */
+static int host_reaches(const char *ip)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0), r;
+	char buf[4];
+
+	r = connect4(fd, ip, 9595) ? errno : read(fd, buf, sizeof(buf)) == 2 ? 0 : -1;
+	close(fd);
+	return r;
+}
+
+static void run_model(struct __test_metadata *const _metadata, const struct net_model *m)
+{
+	char mine[32], other[32], host[32], cmd[256], buf[64] = "", c;
+	int up[2], down[2], st;
+	pid_t pid;
+
+	snprintf(mine, sizeof(mine), "10.67.%d.1", m->net);
+	snprintf(other, sizeof(other), "10.67.%d.2", m->net);
+	snprintf(host, sizeof(host), "10.67.%d.9", m->net);
+	addresses_on_lo();
+	if (m->netns) {
+		/* Busybox's ip names a veth's ends its own way: rename. */
+		snprintf(cmd, sizeof(cmd),
+			 "ip link add name vsveth0 type veth peer name vsveth1 &&"
+			 "{ ip link show vsveth1 >/dev/null 2>&1 || ip link set veth0 name vsveth1; } &&"
+			 "ip addr add %s/24 dev vsveth0 && ip link set vsveth0 up", host);
+		ASSERT_EQ(0, system(cmd));
+	} else {
+		snprintf(cmd, sizeof(cmd), "ip addr add %s/32 dev lo", mine);
+		ASSERT_EQ(0, system(cmd));
+	}
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		close(up[0]);
+		close(down[1]);
+		_exit(model_guest(m, up[1], down[0]));
+	}
+	close(up[1]);
+	close(down[0]);
+	if (m->netns) {
+		ASSERT_EQ(1, read(up[0], &c, 1));
+		snprintf(cmd, sizeof(cmd), "ip link set vsveth1 netns %d", pid);
+		ASSERT_EQ(0, system(cmd));
+		ASSERT_EQ(1, write(down[1], "m", 1));
+	}
+	if (read(up[0], &c, 1) != 1) {
+		waitpid(pid, &st, 0);
+		ASSERT_EQ(0, WEXITSTATUS(st)) TH_LOG("the guest failed before listening");
+	}
+	/*
+	 * An address that is not the guest's (the host's own on lo, or the
+	 * second one in the guest's namespace) reaches its wildcard listener
+	 * only when it has no nid.
+	 */
+	if (m->nid) {
+		EXPECT_EQ(ECONNREFUSED, host_reaches(m->netns ? other : "10.77.0.9"));
+	} else {
+		EXPECT_EQ(0, host_reaches(other));
+		EXPECT_LT(0, read(up[0], buf, sizeof(buf)));
+		EXPECT_STREQ(host, buf);
+	}
+	/* Its own address does, and over the veth the peer is the host's end. */
+	EXPECT_EQ(0, host_reaches(mine));
+	EXPECT_LT(0, read(up[0], buf, sizeof(buf)));
+	if (m->netns)
+		EXPECT_STREQ(host, buf);
+	waitpid(pid, &st, 0);
+	EXPECT_EQ(0, WEXITSTATUS(st));
+	if (m->netns)
+		sh("ip link del vsveth0 2>/dev/null; true");
+	else
+		sh("ip addr del 10.67.1.1/32 dev lo 2>/dev/null; true");
+}
+
+TEST(model_nid_only)
+{
+	const struct net_model m = { .nid = true, .netns = false, .net = 1 };
+
+	run_model(_metadata, &m);
+}
+
+TEST(model_netns_only)
+{
+	const struct net_model m = { .nid = false, .netns = true, .net = 2 };
+
+	run_model(_metadata, &m);
+}
+
+TEST(model_nid_and_netns)
+{
+	const struct net_model m = { .nid = true, .netns = true, .net = 3 };
+
+	run_model(_metadata, &m);
 }
 
 TEST_HARNESS_MAIN
