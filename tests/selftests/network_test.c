@@ -19,6 +19,7 @@
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 #include <linux/ethtool.h>
 #include <linux/netlink.h>
@@ -1107,6 +1108,66 @@ TEST(hide_netif)
 	EXPECT_NE(NULL, strstr(out, ":2124"));
 	close(fd);
 	sh("ip link del vsdummy0 2>/dev/null; true");
+}
+
+/* The guest's lines of /proc/net/unix that name @path. */
+static int unix_lines(const char *path)
+{
+	static char buf[65536];
+	const char *p = buf;
+	int n = 0;
+
+	if (read_file("/proc/net/unix", buf, sizeof(buf)) < 0)
+		return -1;
+	while ((p = strstr(p, path))) {
+		n++;
+		p += strlen(path);
+	}
+	return n;
+}
+
+/*
+ * HIDE_NETIF and UNIX sockets: the guest sees its own in /proc/net/unix,
+ * the accepted end of a connection to its listener too (it is made by the
+ * connecting task, as the listener's), and not the host's.
+ */
+static int guest_unix(void *arg)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int l, c, s;
+
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", (char *)arg);
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 100;
+	if (unix_lines(a.sun_path) != 0)
+		return 1; /* the host's listener of that name is hidden */
+	unlink(a.sun_path);
+	l = socket(AF_UNIX, SOCK_STREAM, 0);
+	c = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (bind(l, (void *)&a, sizeof(a)) || listen(l, 1) ||
+	    connect(c, (void *)&a, sizeof(a)))
+		return 2;
+	s = accept(l, NULL, NULL);
+	if (s < 0)
+		return 3;
+	/* the listener and the accepted socket carry the path */
+	return unix_lines(a.sun_path) == 2 ? 0 : 10 + unix_lines(a.sun_path);
+}
+
+TEST(hide_netif_unix)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX, .sun_path = "/tmp/vs-unix-host" };
+	int l = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	unlink(a.sun_path);
+	ASSERT_EQ(0, bind(l, (void *)&a, sizeof(a)));
+	ASSERT_EQ(0, listen(l, 1));
+	/* The host sees its own listener. */
+	EXPECT_EQ(1, unix_lines("/tmp/vs-unix-host"));
+	EXPECT_EQ(0, in_child(guest_unix, "/tmp/vs-unix-host")) TH_LOG("host's path");
+	EXPECT_EQ(0, in_child(guest_unix, "/tmp/vs-unix-guest")) TH_LOG("guest's path");
+	close(l);
+	unlink(a.sun_path);
 }
 
 /* --- HIDE_NETIF: routes and device ioctls ------------------------------------ */

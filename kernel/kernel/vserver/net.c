@@ -111,6 +111,19 @@ static void hook_sk_clone_security(const struct sock *const sk,
 	vs_sock(newsk)->nxi = nx_get(vs_sock(sk)->nxi);
 }
 
+/*
+ * The server end of a UNIX stream connection is made by the connecting
+ * task, without socket_post_create: it is the listener's, as TCP's
+ * accepted sockets are (sk_clone_security).
+ */
+static int hook_unix_stream_connect(struct sock *const sock,
+				    struct sock *const other,
+				    struct sock *const newsk)
+{
+	vs_sock(newsk)->nxi = nx_get(vs_sock(other)->nxi);
+	return 0;
+}
+
 /* --- addresses ------------------------------------------------------------ */
 
 /* Check, or rewrite, a local IPv4 address of a guest socket. */
@@ -686,6 +699,7 @@ static struct security_hook_list vs_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
 	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
 	LSM_HOOK_INIT(sk_clone_security, hook_sk_clone_security),
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
 	LSM_HOOK_INIT(socket_bind, hook_socket_bind),
 	LSM_HOOK_INIT(socket_connect, hook_socket_connect),
 	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
