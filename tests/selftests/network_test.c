@@ -23,6 +23,7 @@
 
 #include <linux/ethtool.h>
 #include <linux/netlink.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <linux/sockios.h>
 
@@ -1365,6 +1366,113 @@ TEST(hide_netif_routes)
 	EXPECT_NE(NULL, strstr(out, oif));
 	EXPECT_NE(NULL, strstr(out, route_hex("10.78.0.0", hex)));
 	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	routes_teardown();
+}
+
+/*
+ * What `ip neigh` asks: an RTM_GETNEIGH dump, one line per entry
+ * ("DST oif N"); or, with @ifindex, RTM_GETNEIGH for @ip on that device:
+ * returns the error the kernel answered (0, -ENODEV...).
+ */
+static int neigh_ask(FILE *out, const char *ip, int ifindex)
+{
+	struct {
+		struct nlmsghdr h;
+		struct ndmsg n;
+		struct rtattr a;
+		struct in_addr dst;
+	} req = {
+		.h = { .nlmsg_len = NLMSG_LENGTH(sizeof(struct ndmsg)),
+		       .nlmsg_type = RTM_GETNEIGH, .nlmsg_seq = 1,
+		       .nlmsg_flags = NLM_F_REQUEST | (ip ? 0 : NLM_F_DUMP) },
+		.n = { .ndm_family = AF_INET, .ndm_ifindex = ifindex },
+		.a = { .rta_len = RTA_LENGTH(sizeof(struct in_addr)), .rta_type = NDA_DST },
+	};
+	static char buf[32768];
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	if (ip) {
+		inet_pton(AF_INET, ip, &req.dst);
+		req.h.nlmsg_len = sizeof(req);
+	}
+	if (fd < 0 || send(fd, &req, req.h.nlmsg_len, 0) < 0)
+		return -1000;
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
+		struct nlmsghdr *h = (void *)buf;
+		int left = n;
+
+		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+			const struct ndmsg *nd = NLMSG_DATA(h);
+			int len = h->nlmsg_len - NLMSG_LENGTH(sizeof(*nd));
+			const struct rtattr *a;
+			char dst[64] = "?";
+
+			if (h->nlmsg_type == NLMSG_DONE)
+				return 0;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
+			if (h->nlmsg_type != RTM_NEWNEIGH)
+				continue;
+			for (a = (void *)((char *)nd + NLMSG_ALIGN(sizeof(*nd))); RTA_OK(a, len);
+			     a = RTA_NEXT(a, len))
+				if (a->rta_type == NDA_DST)
+					inet_ntop(nd->ndm_family, RTA_DATA(a), dst, sizeof(dst));
+			fprintf(out, "neigh %s oif %d\n", dst, nd->ndm_ifindex);
+			if (ip)
+				return 0;
+		}
+	}
+	return -1001;
+}
+
+/* In a guest with 10.77.6.1 (on vsdummy1): its view of the neighbours. */
+static int guest_neighbours(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	const int dummy0 = if_nametoindex("vsdummy0"), dummy1 = if_nametoindex("vsdummy1");
+
+	if (enter_guest(NID_A, "10.77.6.1", NULL))
+		return 100;
+	if (!hide && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	if (neigh_ask(stdout, NULL, 0))
+		return 102;
+	printf("get-hidden %d\n", neigh_ask(stdout, "10.77.5.6", dummy0));
+	printf("get-own %d\n", neigh_ask(stdout, "10.77.6.7", dummy1));
+	cat("/proc/net/arp", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/* HIDE_NETIF: neighbours of a hidden device are hidden too. */
+TEST(hide_netif_neighbours)
+{
+	static char out[32768];
+	char want[64];
+	bool hide = true;
+
+	routes_setup();
+	sh("ip link add vsdummy1 type dummy 2>/dev/null; ip link set vsdummy1 up;"
+	   "ip addr add 10.77.6.1/24 dev vsdummy1 2>/dev/null;"
+	   "arp -s 10.77.6.7 02:00:00:00:00:07 -i vsdummy1;"
+	   "arp -s 10.77.5.6 02:00:00:00:00:06 -i vsdummy0; true");
+	ASSERT_EQ(0, child_output(guest_neighbours, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "neigh 10.77.6.7 oif ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get-own 0\n"));
+	snprintf(want, sizeof(want), "get-hidden %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "10.77.5.6")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0"));
+	EXPECT_NE(NULL, strstr(out, "vsdummy1")); /* in /proc/net/arp */
+
+	/* Without HIDE_NETIF the guest sees every entry. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_neighbours, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "neigh 10.77.5.6 oif ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get-hidden 0\n"));
+	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	sh("ip link del vsdummy1 2>/dev/null; true");
 	routes_teardown();
 }
 

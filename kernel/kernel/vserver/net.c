@@ -504,12 +504,14 @@ static bool dev_carries(const struct nx_info *const nxi,
 
 /**
  * vs_netdev_hidden - Is a network device hidden from current?
- * @dev: the device
+ * @dev: the device; NULL (a proxy neighbour of every device) is hidden
+ *       from a guest that hides foreign interfaces
  *
- * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015), and
+ * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015),
  * where the device ioctls look a device up by name or index
  * (patches/0019): a hidden device answers ``ENODEV``, as one that does not
- * exist.
+ * exist, and from neighbour dumps, RTM_GETNEIGH and /proc/net/arp
+ * (patches/0022).
  *
  * Return: true when current's network context hides foreign interfaces
  * and @dev carries none of its addresses.
@@ -521,6 +523,8 @@ bool vs_netdev_hidden(const struct net_device *const dev)
 
 	if (!nxi)
 		return false;
+	if (!dev)
+		return true;
 	rcu_read_lock();
 	carries = dev_carries(nxi, dev);
 	rcu_read_unlock();

@@ -87,7 +87,12 @@
  *   anycast routes and the kernel's route to a /128 address, its
  *   destination is one of them. Routes without a device (unreachable,
  *   blackhole, prohibit) are hidden;
+ * - neighbours (RTM_GETNEIGH and its dumps, /proc/net/arp): only those of
+ *   the devices it sees; RTM_GETNEIGH on another device is ``ENODEV``;
  * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix}.
+ *
+ * Not hidden: /sys/class/net, and the device and source of a route lookup
+ * (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``).
  *
  * The flag acts on what the task reads, not on what it may use: a route
  * it does not see still carries its packets.
