@@ -2,9 +2,11 @@
 /*
  * Linux-VServer - Hooks called from core kernel files
  *
- * Each function here is called from exactly one place in a file that the
- * LSM framework does not reach (patches/ names them); each compiles to
- * nothing when CONFIG_VSERVER=n.
+ * Each function here is called, one call per site, from places in core
+ * files that the LSM framework does not reach (patches/ names them); each
+ * compiles to nothing when CONFIG_VSERVER=n. The network ones answer one
+ * question each (is this hidden, how does this show), so that every site
+ * of one kind asks the same function.
  *
  * Copyright (C) 2026 The vserver authors
  */
