@@ -103,9 +103,12 @@ static: $(TOOLS:%=$(B)/static/bin/%)
 
 KSFT = $(shell scripts/kernel.sh pristine)/tools/testing/selftests
 SELFTESTS := $(patsubst tests/selftests/%.c,$(B)/selftests/%,$(wildcard tests/selftests/*_test.c))
-$(B)/selftests/%_test: tests/selftests/%_test.c tests/selftests/common.h $(UAPI_OUT)
+# libvserver is linked in: a test may check a wrapper against the kernel.
+$(B)/selftests/%_test: tests/selftests/%_test.c tests/selftests/common.h $(UAPI_OUT) \
+		$(B)/lib/libvserver.a
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -static -Wall -Werror -D_GNU_SOURCE -I$(B)/include -I$(KSFT) -o $@ $<
+	$(CC) -O2 -g -static -Wall -Werror -D_GNU_SOURCE -I$(B)/include -Ilib -I$(KSFT) -o $@ $< \
+		$(B)/lib/libvserver.a
 selftests: $(SELFTESTS)
 
 # Small programs the CLI tests use in the VM (tests/helpers/NAME.c).

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <linux/vserver/network.h>
+
 #include "vserver.h"
 
 int vc_get_task_xid(pid_t pid)
@@ -44,6 +46,20 @@ int vc_ctx_stat(uint32_t xid, struct vc_ctx_stat *ret)
 		return -1;
 	ret->usecnt = d.usecnt;
 	ret->tasks = d.tasks;
+	return 0;
+}
+
+int vc_sock_stat(uint32_t xid, uint32_t field, struct vc_sock_stat *ret)
+{
+	struct vcmd_sock_stat_v0 d = { .field = field };
+	unsigned int i;
+
+	if (vserver(VCMD_sock_stat, xid, &d) < 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		ret->count[i] = d.count[i];
+		ret->total[i] = d.total[i];
+	}
 	return 0;
 }
 

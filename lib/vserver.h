@@ -89,6 +89,12 @@ struct vc_ctx_stat {
 	uint32_t tasks;		/* tasks in it */
 };
 
+/* The socket traffic of a context in one family class (sock_stat). */
+struct vc_sock_stat {
+	uint32_t count[3];	/* messages received, sent, failed to send */
+	uint64_t total[3];	/* their bytes (VXA_SOCK_RECV, _SEND, _FAIL) */
+};
+
 /* How a context ended (wait_exit). */
 struct vc_wait_exit {
 	int reboot_cmd;	/* the last reboot(2) command issued inside, 0 if none */
@@ -111,6 +117,17 @@ int vc_get_vx_info(uint32_t xid, struct vc_vx_info *ret);
 
 /** vc_ctx_stat - the reference and task counts of context @xid. */
 int vc_ctx_stat(uint32_t xid, struct vc_ctx_stat *ret);
+
+/**
+ * vc_sock_stat - the socket traffic of context @xid in family class @field
+ * @field: VXA_SOCK_UNSPEC, _UNIX, _INET, _INET6, _PACKET or _OTHER
+ *         (<linux/vserver/network.h>)
+ *
+ * Counted are the messages the context's tasks sent and received, and the
+ * sends that failed, with their bytes. Returns 0, or -1 with errno EINVAL
+ * (@field out of range).
+ */
+int vc_sock_stat(uint32_t xid, uint32_t field, struct vc_sock_stat *ret);
 
 /**
  * vc_ctx_create - create context @xid and move the caller into it

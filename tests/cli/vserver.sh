@@ -4,7 +4,7 @@
 # against the booted kernel, with busybox guests in /vservers. Contexts
 # 110-119.
 . ./tap.sh
-plan 144
+plan 152
 
 # the host's mounts, without the per-guest ones that must never show here
 host_mounts() { cut -d' ' -f5 /proc/self/mountinfo | sort; }
@@ -264,7 +264,26 @@ expect_eq "... so the guest and the host each have their own 127.0.0.1:8383" g2 
 	"$(vserver g2 exec nc -w 2 127.0.0.1 8383 </dev/null)"
 kill $hostnc 2>/dev/null
 vserver g2 stop >/dev/null 2>&1
-rm -r /etc/vservers/g2/spaces
+
+# --- a guest with a network context and its own network namespace ---------------------
+iface g2 10.99.0.3
+run vserver g2 start
+expect_eq "a guest with spaces/net and an interface starts" 0 "$rc"
+check "... its address is not on the host's lo" sh -c '! ip -4 addr show dev lo | grep -q "inet 10.99.0.3/"'
+run vserver g2 exec ip -o -4 addr
+expect_match "... but on its own lo" "lo +inet 10\.99\.0\.3/32" "$out"
+expect_eq "... and that is the one address it sees (HIDE_NETIF: not its 127.0.0.1)" 1 \
+	"$(printf '%s\n' "$out" | grep -c inet)"
+vserver g2 exec sh -c 'nc -ll -p 8484 -e echo hi-g2 </dev/null >/dev/null 2>&1 &'
+check "... its wildcard listener is bound to its address" wait_for 5 sh -c \
+	'vserver g2 exec netstat -ltn | grep -q 10.99.0.3:8484'
+expect_eq "... and answers there, in the guest's namespace" hi-g2 \
+	"$(vserver g2 exec nc -w 2 10.99.0.3 8484 </dev/null)"
+check "... the host's stack does not have it" sh -c '! nc -w 1 10.99.0.3 8484 </dev/null'
+check "... nor on its namespace's 127.0.0.1 (the nid's rules apply in the namespace)" \
+	sh -c '! vserver g2 exec nc -w 1 127.0.0.1 8484 </dev/null'
+vserver g2 stop >/dev/null 2>&1
+rm -r /etc/vservers/g2/spaces /etc/vservers/g2/interfaces
 
 # --- every start step fails cleanly -------------------------------------------------------
 for step in running barrier clone mount-private mount-root mount-fstab network chdir-root context \

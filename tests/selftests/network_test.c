@@ -13,12 +13,25 @@
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <sched.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/un.h>
+
+#include <linux/ethtool.h>
+#include <linux/netlink.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <linux/sockios.h>
 
 #include <linux/vserver/network.h>
+#include <sys/mman.h>
 
 #include "common.h"
+#include "vserver.h" /* libvserver, linked in */
 
 #define NID_A 201
 #define NID_B 202
@@ -71,6 +84,13 @@ static long v6cmd(uint32_t cmd, uint32_t nid, uint16_t type, const char *ip,
 	for (i = 0; i < 128 && i < prefix; i++)
 		d.mask[i / 8] |= 0x80 >> (i % 8);
 	return vs_call(cmd, nid, &d);
+}
+
+static long set_nflags(uint32_t nid, uint64_t flags, uint64_t mask)
+{
+	struct vcmd_flags_v0 d = { flags, mask };
+
+	return vs_call(VCMD_set_nflags, nid, &d);
 }
 
 static uint64_t nflags(uint32_t nid)
@@ -622,6 +642,7 @@ struct listener {
 	uint32_t nid;
 	const char *v4, *v6, *bind_ip;
 	int family, port;
+	bool show_lback; /* clear NXF_HIDE_LBACK: addresses show as they are */
 };
 
 /*
@@ -643,6 +664,8 @@ static pid_t guest_listener(const struct listener *l, int out)
 
 		close(p[0]);
 		if (enter_guest(l->nid, l->v4, l->v6))
+			_exit(1);
+		if (l->show_lback && set_nflags(l->nid, 0, NXF_HIDE_LBACK))
 			_exit(1);
 		fd = socket(l->family, SOCK_STREAM, 0);
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -877,7 +900,8 @@ TEST(raw_icmp_needs_the_ncap)
 
 /*
  * LBACK_REMAP: 127.0.0.1 in a guest is its own loopback address; the host's
- * 127.0.0.1 services are out of reach.
+ * 127.0.0.1 services are out of reach. HIDE_LBACK is cleared here, so that
+ * the addresses show what the kernel made of 127.0.0.1.
  */
 static int lback_client(void *arg)
 {
@@ -906,7 +930,7 @@ static int lback_client(void *arg)
 
 TEST(loopback_per_guest)
 {
-	struct listener a = { NID_A + 10, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090 };
+	struct listener a = { NID_A + 10, "10.77.0.1", NULL, "127.0.0.1", AF_INET, 9090, true };
 	int p[2], host = socket(AF_INET, SOCK_STREAM, 0), one = 1;
 	uint32_t nid = NID_A + 10;
 	char buf[64];
@@ -1085,6 +1109,916 @@ TEST(hide_netif)
 	EXPECT_NE(NULL, strstr(out, ":2124"));
 	close(fd);
 	sh("ip link del vsdummy0 2>/dev/null; true");
+}
+
+/* The guest's lines of /proc/net/unix that name @path. */
+static int unix_lines(const char *path)
+{
+	static char buf[65536];
+	const char *p = buf;
+	int n = 0;
+
+	if (read_file("/proc/net/unix", buf, sizeof(buf)) < 0)
+		return -1;
+	while ((p = strstr(p, path))) {
+		n++;
+		p += strlen(path);
+	}
+	return n;
+}
+
+/*
+ * HIDE_NETIF and UNIX sockets: the guest sees its own in /proc/net/unix,
+ * the accepted end of a connection to its listener too (it is made by the
+ * connecting task, as the listener's), and not the host's.
+ */
+static int guest_unix(void *arg)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int l, c, s;
+
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", (char *)arg);
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 100;
+	if (unix_lines(a.sun_path) != 0)
+		return 1; /* the host's listener of that name is hidden */
+	unlink(a.sun_path);
+	l = socket(AF_UNIX, SOCK_STREAM, 0);
+	c = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (bind(l, (void *)&a, sizeof(a)) || listen(l, 1) ||
+	    connect(c, (void *)&a, sizeof(a)))
+		return 2;
+	s = accept(l, NULL, NULL);
+	if (s < 0)
+		return 3;
+	/* the listener and the accepted socket carry the path */
+	return unix_lines(a.sun_path) == 2 ? 0 : 10 + unix_lines(a.sun_path);
+}
+
+TEST(hide_netif_unix)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX, .sun_path = "/tmp/vs-unix-host" };
+	int l = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	unlink(a.sun_path);
+	ASSERT_EQ(0, bind(l, (void *)&a, sizeof(a)));
+	ASSERT_EQ(0, listen(l, 1));
+	/* The host sees its own listener. */
+	EXPECT_EQ(1, unix_lines("/tmp/vs-unix-host"));
+	EXPECT_EQ(0, in_child(guest_unix, "/tmp/vs-unix-host")) TH_LOG("host's path");
+	EXPECT_EQ(0, in_child(guest_unix, "/tmp/vs-unix-guest")) TH_LOG("guest's path");
+	close(l);
+	unlink(a.sun_path);
+}
+
+/* --- HIDE_NETIF: routes and device ioctls ------------------------------------ */
+
+/*
+ * The host's side: vsdummy0 (a dummy device) carries 10.77.5.5 and
+ * fd77:5::5, none of the guest's; lo carries the guest's 10.77.0.1 and
+ * fd77::1, and the host's 10.77.0.9 and fd77::9. Routes:
+ *   10.78.0.0/16, fd78::/64 dev vsdummy0        hidden (foreign device)
+ *   10.79.0.0/16, fd79::/64 dev lo              shown
+ *   10.80.0.0/16 dev lo src 10.77.0.9           hidden (the host's source)
+ *   10.81.0.0/16 dev lo src 10.77.0.1           shown (the guest's source)
+ *   local 10.77.0.9, fd77::9 (kernel's)         hidden (the host's address)
+ *   local 10.77.0.1, fd77::1 (kernel's)         shown
+ */
+static void routes_setup(void)
+{
+	addresses_on_lo();
+	sh("ip link add vsdummy0 type dummy 2>/dev/null; ip link set vsdummy0 up;"
+	   "ip addr add 10.77.5.5/32 dev vsdummy0 2>/dev/null;"
+	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 nodad 2>/dev/null;"
+	   "ip route add 10.78.0.0/16 dev vsdummy0 2>/dev/null;"
+	   "ip route add 10.79.0.0/16 dev lo 2>/dev/null;"
+	   "ip route add 10.80.0.0/16 dev lo src 10.77.0.9 2>/dev/null;"
+	   "ip route add 10.81.0.0/16 dev lo src 10.77.0.1 2>/dev/null;"
+	   "ip -6 route add fd78::/64 dev vsdummy0 2>/dev/null;"
+	   "ip -6 route add fd79::/64 dev lo 2>/dev/null; true");
+}
+
+static void routes_teardown(void)
+{
+	sh("ip route del 10.79.0.0/16 2>/dev/null; ip route del 10.80.0.0/16 2>/dev/null;"
+	   "ip route del 10.81.0.0/16 2>/dev/null; ip -6 route del fd79::/64 2>/dev/null;"
+	   "ip link del vsdummy0 2>/dev/null; true");
+}
+
+/* Append one route of an RTM_NEWROUTE message to @out: "DST/LEN oif N src S". */
+static void route_line(const struct nlmsghdr *const h, FILE *out)
+{
+	const struct rtmsg *const rt = NLMSG_DATA(h);
+	int len = RTM_PAYLOAD(h), oif = 0;
+	char dst[64] = "default", src[64] = "-";
+	const struct rtattr *a;
+
+	for (a = RTM_RTA(rt); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+		if (a->rta_type == RTA_DST)
+			inet_ntop(rt->rtm_family, RTA_DATA(a), dst, sizeof(dst));
+		else if (a->rta_type == RTA_PREFSRC)
+			inet_ntop(rt->rtm_family, RTA_DATA(a), src, sizeof(src));
+		else if (a->rta_type == RTA_OIF)
+			oif = *(int *)RTA_DATA(a);
+	}
+	fprintf(out, "%s/%u oif %d src %s\n", dst, rt->rtm_dst_len, oif, src);
+}
+
+/* What `ip route show table all` asks: an RTM_GETROUTE dump of @family. */
+static int route_dump(int family, FILE *out)
+{
+	struct {
+		struct nlmsghdr h;
+		struct rtmsg r;
+	} req = {
+		.h = { .nlmsg_len = sizeof(req), .nlmsg_type = RTM_GETROUTE,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1 },
+		.r = { .rtm_family = family },
+	};
+	static char buf[32768];
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	if (fd < 0 || send(fd, &req, sizeof(req), 0) != sizeof(req))
+		return -1;
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
+		struct nlmsghdr *h = (void *)buf;
+		int left = n;
+
+		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+			if (h->nlmsg_type == NLMSG_DONE) {
+				close(fd);
+				return 0;
+			}
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return -1;
+			if (h->nlmsg_type == RTM_NEWROUTE)
+				route_line(h, out);
+		}
+	}
+	return -1;
+}
+
+static void cat(const char *path, FILE *out)
+{
+	static char buf[16384];
+	ssize_t n = read_file(path, buf, sizeof(buf));
+
+	if (n >= 0)
+		fprintf(out, "== %s\n%s", path, buf);
+}
+
+/* In guest A (HIDE_NETIF cleared unless @arg): both route dumps and files. */
+static int guest_routes(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 100;
+	if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 101;
+	if (route_dump(AF_INET, stdout) || route_dump(AF_INET6, stdout))
+		return 102;
+	cat("/proc/net/route", stdout);
+	cat("/proc/net/ipv6_route", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/* Run @fn in a child with its stdout in @out. */
+static int child_output(int (*fn)(void *), void *arg, char *out, size_t size)
+{
+	int p[2], st;
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		dup2(p[1], 1);
+		_exit(fn(arg));
+	}
+	close(p[1]);
+	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += n;
+	out[got] = '\0';
+	close(p[0]);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A /proc/net/route destination: the address as the kernel prints it. */
+static const char *route_hex(const char *ip, char *buf)
+{
+	struct in_addr a;
+
+	inet_pton(AF_INET, ip, &a);
+	sprintf(buf, "\t%08X\t", a.s_addr);
+	return buf;
+}
+
+TEST(hide_netif_routes)
+{
+	static char out[65536];
+	char hex[32], oif[32];
+	bool hide = true;
+
+	routes_setup();
+	snprintf(oif, sizeof(oif), "oif %u ", if_nametoindex("vsdummy0"));
+	ASSERT_NE(0, if_nametoindex("vsdummy0"));
+
+	ASSERT_EQ(0, child_output(guest_routes, &hide, out, sizeof(out)));
+	/* Routes by the guest's device, with no source or the guest's. */
+	EXPECT_NE(NULL, strstr(out, "10.79.0.0/16 oif 1 ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "10.81.0.0/16 oif 1 src 10.77.0.1"));
+	EXPECT_NE(NULL, strstr(out, "fd79::/64 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "10.77.0.1/32 oif 1 ")); /* its local route */
+	EXPECT_NE(NULL, strstr(out, "fd77::1/128 oif 1 "));
+	/* Nothing by a foreign device, with the host's source, to its addresses. */
+	EXPECT_EQ(NULL, strstr(out, oif)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "10.78.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "10.80.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "10.77.0.9"));
+	EXPECT_EQ(NULL, strstr(out, "10.77.5.5"));
+	EXPECT_EQ(NULL, strstr(out, "127.0.0"));
+	EXPECT_EQ(NULL, strstr(out, "fd78::"));
+	EXPECT_EQ(NULL, strstr(out, "fd77::9"));
+	EXPECT_EQ(NULL, strstr(out, "fd77:5::5"));
+	/* The same in /proc/net/route and /proc/net/ipv6_route. */
+	EXPECT_NE(NULL, strstr(out, route_hex("10.79.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, route_hex("10.81.0.0", hex)));
+	EXPECT_EQ(NULL, strstr(out, route_hex("10.78.0.0", hex)));
+	EXPECT_EQ(NULL, strstr(out, route_hex("10.80.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, "fd790000000000000000000000000000 40 "));
+	EXPECT_EQ(NULL, strstr(out, "fd780000000000000000000000000000"));
+	EXPECT_EQ(NULL, strstr(out, "fd770000000000000000000000000009"));
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0")) TH_LOG("%s", out);
+
+	/* Without HIDE_NETIF the guest sees the host's table. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_routes, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.78.0.0/16 "));
+	EXPECT_NE(NULL, strstr(out, "10.80.0.0/16 oif 1 src 10.77.0.9"));
+	EXPECT_NE(NULL, strstr(out, "fd78::/64 "));
+	EXPECT_NE(NULL, strstr(out, oif));
+	EXPECT_NE(NULL, strstr(out, route_hex("10.78.0.0", hex)));
+	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	routes_teardown();
+}
+
+/*
+ * What `ip neigh` asks: an RTM_GETNEIGH dump, one line per entry
+ * ("DST oif N"); or, with @ifindex, RTM_GETNEIGH for @ip on that device:
+ * returns the error the kernel answered (0, -ENODEV...).
+ */
+static int neigh_ask(FILE *out, const char *ip, int ifindex)
+{
+	struct {
+		struct nlmsghdr h;
+		struct ndmsg n;
+		struct rtattr a;
+		struct in_addr dst;
+	} req = {
+		.h = { .nlmsg_len = NLMSG_LENGTH(sizeof(struct ndmsg)),
+		       .nlmsg_type = RTM_GETNEIGH, .nlmsg_seq = 1,
+		       .nlmsg_flags = NLM_F_REQUEST | (ip ? 0 : NLM_F_DUMP) },
+		.n = { .ndm_family = AF_INET, .ndm_ifindex = ifindex },
+		.a = { .rta_len = RTA_LENGTH(sizeof(struct in_addr)), .rta_type = NDA_DST },
+	};
+	static char buf[32768];
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	if (ip) {
+		inet_pton(AF_INET, ip, &req.dst);
+		req.h.nlmsg_len = sizeof(req);
+	}
+	if (fd < 0 || send(fd, &req, req.h.nlmsg_len, 0) < 0)
+		return -1000;
+	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
+		struct nlmsghdr *h = (void *)buf;
+		int left = n;
+
+		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+			const struct ndmsg *nd = NLMSG_DATA(h);
+			int len = h->nlmsg_len - NLMSG_LENGTH(sizeof(*nd));
+			const struct rtattr *a;
+			char dst[64] = "?";
+
+			if (h->nlmsg_type == NLMSG_DONE)
+				return 0;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
+			if (h->nlmsg_type != RTM_NEWNEIGH)
+				continue;
+			for (a = (void *)((char *)nd + NLMSG_ALIGN(sizeof(*nd))); RTA_OK(a, len);
+			     a = RTA_NEXT(a, len))
+				if (a->rta_type == NDA_DST)
+					inet_ntop(nd->ndm_family, RTA_DATA(a), dst, sizeof(dst));
+			fprintf(out, "neigh %s oif %d\n", dst, nd->ndm_ifindex);
+			if (ip)
+				return 0;
+		}
+	}
+	return -1001;
+}
+
+/* In a guest with 10.77.6.1 (on vsdummy1): its view of the neighbours. */
+static int guest_neighbours(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	const int dummy0 = if_nametoindex("vsdummy0"), dummy1 = if_nametoindex("vsdummy1");
+
+	if (enter_guest(NID_A, "10.77.6.1", NULL))
+		return 100;
+	if (!hide && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	if (neigh_ask(stdout, NULL, 0))
+		return 102;
+	printf("get-hidden %d\n", neigh_ask(stdout, "10.77.5.6", dummy0));
+	printf("get-own %d\n", neigh_ask(stdout, "10.77.6.7", dummy1));
+	cat("/proc/net/arp", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/* HIDE_NETIF: neighbours of a hidden device are hidden too. */
+TEST(hide_netif_neighbours)
+{
+	static char out[32768];
+	char want[64];
+	bool hide = true;
+
+	routes_setup();
+	sh("ip link add vsdummy1 type dummy 2>/dev/null; ip link set vsdummy1 up;"
+	   "ip addr add 10.77.6.1/24 dev vsdummy1 2>/dev/null;"
+	   "arp -s 10.77.6.7 02:00:00:00:00:07 -i vsdummy1;"
+	   "arp -s 10.77.5.6 02:00:00:00:00:06 -i vsdummy0; true");
+	ASSERT_EQ(0, child_output(guest_neighbours, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "neigh 10.77.6.7 oif ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get-own 0\n"));
+	snprintf(want, sizeof(want), "get-hidden %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "10.77.5.6")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0"));
+	EXPECT_NE(NULL, strstr(out, "vsdummy1")); /* in /proc/net/arp */
+
+	/* Without HIDE_NETIF the guest sees every entry. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_neighbours, &hide, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "neigh 10.77.5.6 oif ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get-hidden 0\n"));
+	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	sh("ip link del vsdummy1 2>/dev/null; true");
+	routes_teardown();
+}
+
+/* One SIOCGIF* ioctl by name; returns 0 or errno. */
+static int ifreq_by_name(int fd, unsigned long cmd, const char *name, struct ifreq *ifr)
+{
+	memset(ifr, 0, sizeof(*ifr));
+	snprintf(ifr->ifr_name, sizeof(ifr->ifr_name), "%s", name);
+	return ioctl(fd, cmd, ifr) ? errno : 0;
+}
+
+static const unsigned long by_name_ioctls[] = {
+	SIOCGIFFLAGS, SIOCGIFINDEX, SIOCGIFMTU, SIOCGIFMETRIC, SIOCGIFMAP,
+	SIOCGIFTXQLEN, SIOCGIFHWADDR, SIOCGIFADDR,
+};
+
+/*
+ * In guest A: the device ioctls find lo (which carries the guest's
+ * address) and do not find vsdummy0, exactly as a name that does not
+ * exist; without HIDE_NETIF (@arg false) they find vsdummy0.
+ */
+static int guest_ioctls(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	const int dummy_index = if_nametoindex("vsdummy0");
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
+	struct ifreq ifr;
+	unsigned int i;
+	int fd;
+
+	if (dummy_index <= 0)
+		return 100;
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 101;
+	if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 102;
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	for (i = 0; i < sizeof(by_name_ioctls) / sizeof(by_name_ioctls[0]); i++) {
+		unsigned long cmd = by_name_ioctls[i];
+
+		if (ifreq_by_name(fd, cmd, "vsnone0", &ifr) != ENODEV)
+			return 10 + i; /* the reference: no such device */
+		if (ifreq_by_name(fd, cmd, "vsdummy0", &ifr) != (hide ? ENODEV : 0))
+			return 20 + i;
+		/* SIOCGIFADDR on lo names 127.0.0.1, an address the guest
+		 * does not see (EADDRNOTAVAIL, patches/0015). */
+		if (cmd != SIOCGIFADDR && ifreq_by_name(fd, cmd, "lo", &ifr))
+			return 30 + i;
+	}
+	if (ifreq_by_name(fd, SIOCGIFINDEX, "lo", &ifr) || ifr.ifr_ifindex != 1)
+		return 40;
+	/* SIOCGIFNAME: by index. */
+	memset(&ifr, 0, sizeof(ifr));
+	ifr.ifr_ifindex = dummy_index;
+	if ((ioctl(fd, SIOCGIFNAME, &ifr) ? errno : 0) != (hide ? ENODEV : 0))
+		return 41;
+	ifr.ifr_ifindex = 1;
+	if (ioctl(fd, SIOCGIFNAME, &ifr) || strcmp(ifr.ifr_name, "lo"))
+		return 42;
+	/* ethtool by name. */
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "vsdummy0");
+	ifr.ifr_data = (void *)&info;
+	if ((ioctl(fd, SIOCETHTOOL, &ifr) ? errno : 0) != (hide ? ENODEV : 0))
+		return 43;
+	return 0;
+}
+
+TEST(hide_netif_device_ioctls)
+{
+	bool hide = true;
+
+	routes_setup();
+	EXPECT_EQ(0, in_child(guest_ioctls, &hide));
+	hide = false;
+	EXPECT_EQ(0, in_child(guest_ioctls, &hide));
+	routes_teardown();
+}
+
+/* --- HIDE_LBACK --------------------------------------------------------------- */
+
+static void print_addr(const char *what, const struct sockaddr_storage *ss)
+{
+	char buf[64] = "?";
+
+	if (ss->ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)ss)->sin_addr, buf, sizeof(buf));
+	else if (ss->ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ss)->sin6_addr, buf, sizeof(buf));
+	printf("%s %s\n", what, buf);
+}
+
+static void print_name(const char *what, int fd, int peer)
+{
+	struct sockaddr_storage ss = { 0 };
+	socklen_t len = sizeof(ss);
+
+	if (peer ? getpeername(fd, (void *)&ss, &len) : getsockname(fd, (void *)&ss, &len))
+		printf("%s failed\n", what);
+	else
+		print_addr(what, &ss);
+}
+
+struct lback_case {
+	uint32_t nid;
+	const char *v4;
+	bool hide;
+};
+
+/*
+ * In a guest: serve 127.0.0.1:9292 (TCP and UDP), reach it at 127.0.0.1
+ * over IPv4 and as ::ffff:127.0.0.1 over IPv6, and print every address the
+ * calls show, then the guest's lines of /proc/net/tcp and /proc/net/udp.
+ */
+static int lback_views(void *arg)
+{
+	const struct lback_case *const c = arg;
+	struct sockaddr_storage ss = { 0 };
+	socklen_t len = sizeof(ss);
+	int l, cl, a, u, uc, c6, one = 1;
+	char buf[4];
+
+	if (enter_guest(c->nid, c->v4, NULL))
+		return 100;
+	if (!c->hide && set_nflags(c->nid, 0, NXF_HIDE_LBACK))
+		return 101;
+	l = socket(AF_INET, SOCK_STREAM, 0);
+	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind4(l, "127.0.0.1", 9292) || listen(l, 4))
+		return 102;
+	cl = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect4(cl, "127.0.0.1", 9292))
+		return 103;
+	a = accept(l, (void *)&ss, &len);
+	if (a < 0)
+		return 104;
+	print_addr("accept-peer", &ss);
+	print_name("listener-name", l, 0);
+	print_name("client-name", cl, 0);
+	print_name("client-peer", cl, 1);
+	print_name("accepted-name", a, 0);
+	print_name("accepted-peer", a, 1);
+	c6 = socket(AF_INET6, SOCK_STREAM, 0);
+	if (connect6(c6, "::ffff:127.0.0.1", 9292))
+		return 105;
+	print_name("v6-client-name", c6, 0);
+	print_name("v6-client-peer", c6, 1);
+
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	uc = socket(AF_INET, SOCK_DGRAM, 0);
+	if (bind4(u, "127.0.0.1", 9292))
+		return 106;
+	if (connect4(uc, "127.0.0.1", 9292) || send(uc, "x", 1, 0) != 1)
+		return 107;
+	len = sizeof(ss);
+	if (recvfrom(u, buf, sizeof(buf), 0, (void *)&ss, &len) != 1)
+		return 108;
+	print_addr("udp-source", &ss);
+	cat("/proc/net/tcp", stdout);
+	cat("/proc/net/udp", stdout);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * HIDE_LBACK (set by net_create's defaults): two guests each serve
+ * 127.0.0.1:9292 on their own loopback address, and each sees 127.0.0.1
+ * wherever that address shows; without the flag, the address itself.
+ */
+TEST(hide_lback)
+{
+	const char *const calls[] = {
+		"accept-peer", "listener-name", "client-name", "client-peer",
+		"accepted-name", "accepted-peer", "udp-source",
+	};
+	struct lback_case cases[] = {
+		{ NID_A, "10.77.0.1", true }, /* lback 127.0.201.1 */
+		{ NID_B, "10.77.0.2", true }, /* lback 127.0.202.1 */
+		{ NID_A, "10.77.0.1", false },
+	};
+	/* 127.0.0.1, 127.0.201.1, 127.0.202.1 as /proc/net/tcp prints them */
+	const char *const hex[] = { "0100007F:244C", "01C9007F:244C", "01CA007F:244C" };
+	const char *const ip[] = { "127.0.0.1", "127.0.201.1", "127.0.202.1" };
+	static char out[32768];
+	char want[64];
+	unsigned int i, j;
+
+	addresses_on_lo();
+	for (i = 0; i < 3; i++) {
+		const unsigned int shown = cases[i].hide ? 0 : 1 + (cases[i].nid == NID_B);
+
+		ASSERT_EQ(0, child_output(lback_views, &cases[i], out, sizeof(out))) {
+			TH_LOG("case %u: %s", i, out);
+		}
+		for (j = 0; j < sizeof(calls) / sizeof(calls[0]); j++) {
+			snprintf(want, sizeof(want), "%s %s\n", calls[j], ip[shown]);
+			EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u, %s: %s", i, want, out);
+		}
+		snprintf(want, sizeof(want), "v6-client-peer ::ffff:%s\n", ip[shown]);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u: %s", i, out);
+		snprintf(want, sizeof(want), "v6-client-name ::ffff:%s\n", ip[shown]);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("case %u: %s", i, out);
+		/* /proc/net/tcp: the listener, both ends; /proc/net/udp. */
+		EXPECT_NE(NULL, strstr(out, hex[shown])) TH_LOG("case %u: %s", i, out);
+		for (j = 0; j < 3; j++) {
+			if (j == shown)
+				continue;
+			EXPECT_EQ(NULL, strstr(out, hex[j])) TH_LOG("case %u: %s", i, out);
+		}
+		EXPECT_EQ(NULL, strstr(out, "failed"));
+	}
+}
+
+/* --- sock_stat ----------------------------------------------------------------- */
+
+#define XID_S 233
+
+/*
+ * In a new context XID_S (no network context: the traffic goes over the
+ * host's loopback): messages of known sizes over UNIX, INET and INET6
+ * sockets, and sends that fail.
+ */
+static int socket_traffic(void *arg)
+{
+	char buf[256] = { 0 };
+	int sv[2], u, u6, cl, i;
+
+	if (vs_create(XID_S, VXF_INIT_SET) != XID_S)
+		return 100;
+	/* UNIX: 3 messages of 10 bytes, each read back. */
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv))
+		return 101;
+	for (i = 0; i < 3; i++)
+		if (send(sv[0], buf, 10, 0) != 10 || recv(sv[1], buf, sizeof(buf), 0) != 10)
+			return 102;
+	/* INET: 2 datagrams of 100 bytes, and a 5-byte send without a destination. */
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	cl = socket(AF_INET, SOCK_DGRAM, 0);
+	if (bind4(u, "127.0.0.1", 9494) || connect4(cl, "127.0.0.1", 9494))
+		return 103;
+	for (i = 0; i < 2; i++)
+		if (send(cl, buf, 100, 0) != 100 || recv(u, buf, sizeof(buf), 0) != 100)
+			return 104;
+	if (send(u, buf, 5, 0) != -1 || errno != EDESTADDRREQ)
+		return 105;
+	/* INET6: one 7-byte datagram to itself. */
+	u6 = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (bind6(u6, "::1", 9494) || connect6(u6, "::1", 9494))
+		return 106;
+	if (send(u6, buf, 7, 0) != 7 || recv(u6, buf, sizeof(buf), 0) != 7)
+		return 107;
+	return 0;
+}
+
+static void expect_class(struct __test_metadata *const _metadata, uint32_t field,
+			 const uint32_t count[3], const uint64_t total[3])
+{
+	struct vc_sock_stat st;
+	unsigned int i;
+
+	ASSERT_EQ(0, vc_sock_stat(XID_S, field, &st));
+	for (i = 0; i < 3; i++) {
+		EXPECT_EQ(count[i], st.count[i]) TH_LOG("class %u, counter %u", field, i);
+		EXPECT_EQ(total[i], st.total[i]) TH_LOG("class %u, counter %u", field, i);
+	}
+}
+
+/* sock_stat: what the context's tasks sent and received, by family class. */
+TEST(sock_stat)
+{
+	const uint32_t unix_n[3] = { 3, 3, 0 }, inet_n[3] = { 2, 2, 1 }, inet6_n[3] = { 1, 1, 0 };
+	const uint64_t unix_b[3] = { 30, 30, 0 }, inet_b[3] = { 200, 200, 5 }, inet6_b[3] = { 7, 7, 0 };
+	const uint32_t zero_n[3] = { 0, 0, 0 };
+	const uint64_t zero_b[3] = { 0, 0, 0 };
+	char buf[1024], line[128];
+	pid_t pid;
+	int fd;
+
+	pid = vs_spawn(socket_traffic, NULL);
+	ASSERT_LT(0, pid);
+	expect_class(_metadata, VXA_SOCK_UNIX, unix_n, unix_b);
+	expect_class(_metadata, VXA_SOCK_INET, inet_n, inet_b);
+	expect_class(_metadata, VXA_SOCK_INET6, inet6_n, inet6_b);
+	expect_class(_metadata, VXA_SOCK_UNSPEC, zero_n, zero_b);
+	expect_class(_metadata, VXA_SOCK_PACKET, zero_n, zero_b);
+	expect_class(_metadata, VXA_SOCK_OTHER, zero_n, zero_b);
+
+	/* The host's own traffic counts nowhere, not in the guest either. */
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ASSERT_EQ(0, connect4(fd, "127.0.0.1", 9494));
+	ASSERT_EQ(3, send(fd, "abc", 3, 0));
+	close(fd);
+	expect_class(_metadata, VXA_SOCK_INET, inet_n, inet_b);
+
+	/* /proc/virtual/<xid>/cacct shows the same counters. */
+	ASSERT_LT(0, read_file("/proc/virtual/233/cacct", buf, sizeof(buf)));
+	EXPECT_EQ(0, strncmp(buf, "Type\t    recv #/bytes\t\t   send #/bytes\t\t    fail #/bytes\n", 56));
+	snprintf(line, sizeof(line), "\nINET:\t%10u/%-10u\t%10u/%-10u\t%10u/%-10u\n", 2, 200, 2, 200, 1, 5);
+	EXPECT_NE(NULL, strstr(buf, line)) TH_LOG("%s", buf);
+	snprintf(line, sizeof(line), "\nUNIX:\t%10u/%-10u\t%10u/%-10u\t%10u/%-10u\n", 3, 30, 3, 30, 0, 0);
+	EXPECT_NE(NULL, strstr(buf, line)) TH_LOG("%s", buf);
+	EXPECT_NE(NULL, strstr(buf, "\nOTHER:\t"));
+	vs_reap(pid);
+}
+
+/* sock_stat's errors, in the dispatcher's order: ESRCH, EFAULT, then EINVAL. */
+TEST(sock_stat_errors)
+{
+	struct vcmd_sock_stat_v0 d = { .field = VXA_SOCK_INET };
+	struct vc_sock_stat st = { { 42, 42, 42 }, { 42, 42, 42 } };
+	struct vcmd_sock_stat_v0 *ro;
+	pid_t pid;
+
+	/* No context 60001; the host (0) and the spectator (1) have none. */
+	errno = 0;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 60001, &d));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 0, &d));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 1, &d));
+	EXPECT_EQ(ESRCH, errno);
+	/* An unknown context is ESRCH before the pointer is read. */
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, 60001, (void *)8));
+	EXPECT_EQ(ESRCH, errno);
+
+	pid = vs_spawn(socket_traffic, NULL);
+	ASSERT_LT(0, pid);
+	EXPECT_EQ(0, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(2, d.count[VXA_SOCK_RECV]);
+	/* An unreadable structure; then one it cannot write back. */
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, (void *)8));
+	EXPECT_EQ(EFAULT, errno);
+	ro = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, ro);
+	ro->field = VXA_SOCK_INET;
+	ASSERT_EQ(0, mprotect(ro, 4096, PROT_READ));
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, ro));
+	EXPECT_EQ(EFAULT, errno);
+	/* A family class past VXA_SOCK_OTHER. */
+	d.field = VXA_SOCK_NR;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(EINVAL, errno);
+	d.field = 0xffffffff;
+	EXPECT_EQ(-1, vs_call(VCMD_sock_stat, XID_S, &d));
+	EXPECT_EQ(EINVAL, errno);
+	/* Through libvserver too: nothing written on failure. */
+	EXPECT_EQ(-1, vc_sock_stat(XID_S, VXA_SOCK_NR, &st));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(42, st.count[0]);
+	vs_reap(pid);
+	munmap(ro, 4096);
+}
+
+/* --- both network models: nid, network namespace, and both ----------------- */
+
+/*
+ * A guest may have a network context on the shared stack, its own network
+ * namespace, or both. Each model serves a wildcard listener and takes a
+ * real connection from the host: over lo for the nid-only guest, over a
+ * veth pair for a guest with its own namespace (host end 10.67.N.9/24,
+ * guest end 10.67.N.1/24, and 10.67.N.2 too in its namespace for the
+ * guest that also has a nid, which holds 10.67.N.1 only: the nid's rules
+ * apply inside the namespace as on the shared stack).
+ */
+struct net_model {
+	bool nid, netns;
+	int net;		/* N in 10.67.N.x */
+};
+
+static bool has_ipv4(const char *ip)
+{
+	struct ifaddrs *ifa, *i;
+	char buf[64];
+	bool found = false;
+
+	if (getifaddrs(&ifa))
+		return false;
+	for (i = ifa; i; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
+			continue;
+		inet_ntop(AF_INET, &((struct sockaddr_in *)i->ifa_addr)->sin_addr, buf, sizeof(buf));
+		found |= !strcmp(buf, ip);
+	}
+	freeifaddrs(ifa);
+	return found;
+}
+
+/* The guest: @to and @from talk to the host test process. */
+static int model_guest(const struct net_model *m, int to, int from)
+{
+	char mine[32], other[32], cmd[256], buf[64] = "", c;
+	int fd, cfd, one = 1, n;
+
+	snprintf(mine, sizeof(mine), "10.67.%d.1", m->net);
+	snprintf(other, sizeof(other), "10.67.%d.2", m->net);
+	if (m->netns) {
+		if (unshare(CLONE_NEWNET))
+			return 10;
+		/* The host moves the veth's other end in. */
+		if (write(to, "n", 1) != 1 || read(from, &c, 1) != 1)
+			return 11;
+		snprintf(cmd, sizeof(cmd),
+			 "ip link set lo up && ip link set vsveth1 up && "
+			 "ip addr add %s/24 dev vsveth1 && ip addr add %s/24 dev vsveth1",
+			 mine, other);
+		if (system(cmd))
+			return 12;
+		/* Without a nid, the namespace's addresses are all the task's. */
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (bind4(fd, other, 0) || !has_ipv4(other))
+			return 13;
+		close(fd);
+	}
+	if (m->nid && enter_guest(NID_A, mine, NULL))
+		return 14;
+	if (m->nid) {
+		/* The nid's rules, in the namespace too. */
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (bind4(fd, m->netns ? other : "10.77.0.9", 0) != -1 || errno != EADDRNOTAVAIL)
+			return 15;
+		close(fd);
+		if (!has_ipv4(mine) || has_ipv4(other) || has_ipv4("127.0.0.1"))
+			return 16; /* HIDE_NETIF */
+	}
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind4(fd, "0.0.0.0", 9595) || listen(fd, 4))
+		return 17;
+	if (sock_addr(fd, buf, sizeof(buf), 0) ||
+	    strcmp(buf, m->nid ? mine : "0.0.0.0"))
+		return 18;
+	if (write(to, "r", 1) != 1)
+		return 19;
+	alarm(10);
+	/* Without a nid the host reaches it at both addresses. */
+	for (n = m->nid ? 1 : 2; n > 0; n--) {
+		cfd = accept(fd, NULL, NULL);
+		if (cfd < 0 || sock_addr(cfd, buf, sizeof(buf), 1))
+			return 20;
+		if (write(to, buf, strlen(buf) + 1) < 0 || write(cfd, "hi", 2) != 2)
+			return 21;
+		close(cfd);
+	}
+	return 0;
+}
+
+/* Connect to @ip:9595 from the host; 0 when the guest said hi. */
+static int host_reaches(const char *ip)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0), r;
+	char buf[4];
+
+	r = connect4(fd, ip, 9595) ? errno : read(fd, buf, sizeof(buf)) == 2 ? 0 : -1;
+	close(fd);
+	return r;
+}
+
+static void run_model(struct __test_metadata *const _metadata, const struct net_model *m)
+{
+	char mine[32], other[32], host[32], cmd[256], buf[64] = "", c;
+	int up[2], down[2], st;
+	pid_t pid;
+
+	snprintf(mine, sizeof(mine), "10.67.%d.1", m->net);
+	snprintf(other, sizeof(other), "10.67.%d.2", m->net);
+	snprintf(host, sizeof(host), "10.67.%d.9", m->net);
+	addresses_on_lo();
+	if (m->netns) {
+		/* Busybox's ip names a veth's ends its own way: rename. */
+		snprintf(cmd, sizeof(cmd),
+			 "ip link add name vsveth0 type veth peer name vsveth1 &&"
+			 "{ ip link show vsveth1 >/dev/null 2>&1 || ip link set veth0 name vsveth1; } &&"
+			 "ip addr add %s/24 dev vsveth0 && ip link set vsveth0 up", host);
+		ASSERT_EQ(0, system(cmd));
+	} else {
+		snprintf(cmd, sizeof(cmd), "ip addr add %s/32 dev lo", mine);
+		ASSERT_EQ(0, system(cmd));
+	}
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		close(up[0]);
+		close(down[1]);
+		_exit(model_guest(m, up[1], down[0]));
+	}
+	close(up[1]);
+	close(down[0]);
+	if (m->netns) {
+		ASSERT_EQ(1, read(up[0], &c, 1));
+		snprintf(cmd, sizeof(cmd), "ip link set vsveth1 netns %d", pid);
+		ASSERT_EQ(0, system(cmd));
+		ASSERT_EQ(1, write(down[1], "m", 1));
+	}
+	if (read(up[0], &c, 1) != 1) {
+		waitpid(pid, &st, 0);
+		ASSERT_EQ(0, WEXITSTATUS(st)) TH_LOG("the guest failed before listening");
+	}
+	/*
+	 * An address that is not the guest's (the host's own on lo, or the
+	 * second one in the guest's namespace) reaches its wildcard listener
+	 * only when it has no nid.
+	 */
+	if (m->nid) {
+		EXPECT_EQ(ECONNREFUSED, host_reaches(m->netns ? other : "10.77.0.9"));
+	} else {
+		EXPECT_EQ(0, host_reaches(other));
+		EXPECT_LT(0, read(up[0], buf, sizeof(buf)));
+		EXPECT_STREQ(host, buf);
+	}
+	/* Its own address does, and over the veth the peer is the host's end. */
+	EXPECT_EQ(0, host_reaches(mine));
+	EXPECT_LT(0, read(up[0], buf, sizeof(buf)));
+	if (m->netns)
+		EXPECT_STREQ(host, buf);
+	waitpid(pid, &st, 0);
+	EXPECT_EQ(0, WEXITSTATUS(st));
+	if (m->netns)
+		sh("ip link del vsveth0 2>/dev/null; true");
+	else
+		sh("ip addr del 10.67.1.1/32 dev lo 2>/dev/null; true");
+}
+
+TEST(model_nid_only)
+{
+	const struct net_model m = { .nid = true, .netns = false, .net = 1 };
+
+	run_model(_metadata, &m);
+}
+
+TEST(model_netns_only)
+{
+	const struct net_model m = { .nid = false, .netns = true, .net = 2 };
+
+	run_model(_metadata, &m);
+}
+
+TEST(model_nid_and_netns)
+{
+	const struct net_model m = { .nid = true, .netns = true, .net = 3 };
+
+	run_model(_metadata, &m);
 }
 
 TEST_HARNESS_MAIN

@@ -243,6 +243,34 @@ static void guest_network(const struct starter *s)
 		child_fail(s, "network", errno, "cannot set the network flags: %m");
 }
 
+static int ip_addr(const char *op, const struct vs_config_iface *ifc, bool quiet);
+
+/*
+ * A guest with its own network namespace (spaces/net) and interfaces/ has
+ * its addresses there, on its own device of the name interfaces/N/dev
+ * gives (lo is always there; another device the administrator moves in
+ * from the hook scripts): its network context allows them, and nothing
+ * else of the namespace. An entry whose device the namespace lacks, or
+ * with nodev, is left to the administrator. Runs in the new namespace.
+ */
+static void netns_addresses(const struct starter *s)
+{
+	const struct vs_config *c = s->c;
+	size_t i;
+
+	if (!vs_guest_uses_nid(c))
+		return;
+	for (i = 0; i < c->n_ifaces; i++) {
+		const struct vs_config_iface *ifc = &c->ifaces[i];
+
+		if (ifc->disabled || ifc->nodev || !if_nametoindex(ifc->dev))
+			continue;
+		if (ip_addr("add", ifc, false) < 0)
+			child_fail(s, "network", EIO, "%s/interfaces/%s: cannot add the address in the guest's network namespace",
+				   c->cfgdir, ifc->name);
+	}
+}
+
 /* A guest with its own network namespace (spaces/net) gets its lo up. */
 static void loopback_up(const struct starter *s)
 {
@@ -398,9 +426,11 @@ static void __attribute__((noreturn)) guest_task(struct starter *s)
 		mount_entry(s, &c->mounts[i]);
 	if (vs_inject("network"))
 		child_fail(s, "network", errno, "injected failure");
-	guest_network(s);
-	if (c->space_net)
+	if (c->space_net) {
 		loopback_up(s);
+		netns_addresses(s);
+	}
+	guest_network(s);
 	/* The barrier stops even a task in setup: enter the root first. */
 	if (vs_inject("chdir-root") || fchdir(s->vdirfd) < 0)
 		child_fail(s, "chdir-root", errno, "cannot enter %s: %m", c->vdir);
@@ -597,7 +627,7 @@ static void addresses_undo(struct starter *s)
 
 /*
  * Put the guest's addresses on their host devices (unless nodev, or the
- * guest has its own network namespace). An address already there stays
+ * guest has its own network namespace: netns_addresses() puts them there). An address already there stays
  * where it is, and is not removed by stop.
  */
 static int addresses_on(struct starter *s)

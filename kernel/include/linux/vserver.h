@@ -2,10 +2,12 @@
 /*
  * Linux-VServer - Hooks called from core kernel files
  *
- * Each function here is called from a file that the LSM framework does not
- * reach (patches/ names the places: one each, vs_ccap_granted() one per
- * operation it grants, vs_mnt_flags() one per mount API); each compiles to
- * nothing when CONFIG_VSERVER=n.
+ * Each function here is called from places in core files that the LSM
+ * framework does not reach (patches/ names them: mostly one call site;
+ * vs_ccap_granted() one per operation it grants, vs_mnt_flags() one per
+ * mount API); each compiles to nothing when CONFIG_VSERVER=n. The network
+ * ones answer one question each (is this hidden, how does this show), so
+ * that every site of one kind asks the same function.
  *
  * Copyright (C) 2026 The vserver authors
  */
@@ -15,12 +17,16 @@
 
 #include <linux/types.h>
 
+struct fib6_info;
+struct fib_info;
 struct fs_context;
 struct in6_addr;
 struct net_device;
 struct pid;
 struct proc_dir_entry;
 struct sock;
+struct sockaddr_storage;
+struct socket;
 struct seq_file;
 struct super_block;
 struct task_struct;
@@ -45,7 +51,13 @@ pid_t vs_rmap_pid(pid_t nr);
 bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);
+bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
+bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
+__be32 vs_addr4_shown(__be32 addr);
+void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
+void vs_sock_send(const struct socket *sock, size_t size, int ret);
+void vs_sock_recv(const struct socket *sock, int ret);
 int vs_unshare(unsigned long flags);
 
 #else /* !CONFIG_VSERVER */
@@ -136,9 +148,38 @@ static inline bool vs_netdev_hidden(const struct net_device *dev)
 	return false;
 }
 
+static inline bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst)
+{
+	return false;
+}
+
+static inline bool vs_fib6_hidden(struct fib6_info *f6i)
+{
+	return false;
+}
+
 static inline bool vs_sock_hidden(const struct sock *sk)
 {
 	return false;
+}
+
+/* Socket addresses show as they are. */
+static inline __be32 vs_addr4_shown(__be32 addr)
+{
+	return addr;
+}
+
+static inline void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen)
+{
+}
+
+/* Socket traffic is counted nowhere. */
+static inline void vs_sock_send(const struct socket *sock, size_t size, int ret)
+{
+}
+
+static inline void vs_sock_recv(const struct socket *sock, int ret)
+{
 }
 
 /* Any namespace may be unshared. */

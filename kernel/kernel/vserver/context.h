@@ -8,12 +8,14 @@
 #ifndef _VSERVER_CONTEXT_H
 #define _VSERVER_CONTEXT_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/vserver/network.h>
 #include <linux/wait.h>
 
 #include "idtab.h"
@@ -42,6 +44,17 @@ struct vx_space {
 };
 
 /**
+ * struct vx_sock_acct - Socket traffic of a context in one family class
+ * @count: messages received, sent, and sends that failed (indexed by
+ *         VXA_SOCK_RECV, _SEND, _FAIL)
+ * @total: their bytes, likewise
+ */
+struct vx_sock_acct {
+	atomic_long_t count[VXA_SOCK_FAIL + 1];
+	atomic64_t total[VXA_SOCK_FAIL + 1];
+};
+
+/**
  * struct vx_info - A security context: what ties the tasks of a guest together
  * @head: the id-table head (struct vs_id, see idtab.h), also reachable by
  *        its fields' names: @hlist, @rcu, @xid (2..65535), @usecnt (the
@@ -62,6 +75,8 @@ struct vx_space {
  * @forks: tasks created in the context (for /proc/virtual/<xid>/cvirt)
  * @space_lock: protects @space; a mutex (namespace puts may sleep)
  * @space: the space slots
+ * @cacct: socket traffic by family class (VXA_SOCK_*), for sock_stat and
+ *         /proc/virtual/<xid>/cacct; atomics, no lock
  */
 struct vx_info {
 	union {
@@ -85,6 +100,7 @@ struct vx_info {
 	atomic_long_t forks;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACE_SLOTS];
+	struct vx_sock_acct cacct[VXA_SOCK_NR];
 };
 
 /* The lowest and highest id ctx_create accepts (ABI §3.3). */

@@ -50,8 +50,9 @@ struct vs_task {
 /**
  * struct vs_sock - The network context of a socket
  * @nxi: the network context of the task that created it (a reference),
- *       NULL for nid 0 and 1 and for kernel sockets; inherited by accepted
- *       sockets. Sockets keep a network context's structure alive, not
+ *       NULL for nid 0 and 1 and for kernel sockets; accepted sockets (TCP,
+ *       and the server end of a UNIX stream connection) have their
+ *       listener's. Sockets keep a network context's structure alive, not
  *       the context itself.
  */
 struct vs_sock {

@@ -26,6 +26,10 @@
  *   are refused; multicast membership needs NXC_MULTICAST.
  * - socket(2): packet sockets are refused; raw sockets only for ICMP and
  *   ICMPv6 with NXC_RAW_ICMP (CAP_NET_RAW is still needed besides).
+ * - what the guest reads of the stack: with NXF_HIDE_NETIF only its own
+ *   addresses, devices, routes and sockets; with NXF_HIDE_LBACK its
+ *   loopback address shows as 127.0.0.1 (the vs_*_hidden() and
+ *   vs_*_shown() functions, called from patches/).
  *
  * The sockaddr the bind, connect and sendmsg hooks receive is the kernel's
  * copy of the caller's, which the protocol then reads: the rewrites above
@@ -44,7 +48,10 @@
 #include <linux/vserver/network.h>
 #include <net/addrconf.h>
 #include <net/inet_sock.h>
+#include <net/ip6_fib.h>
+#include <net/ip_fib.h>
 #include <net/ipv6.h>
+#include <net/nexthop.h>
 #include <net/sock.h>
 
 #include "common.h"
@@ -102,6 +109,19 @@ static void hook_sk_clone_security(const struct sock *const sk,
 				   struct sock *const newsk)
 {
 	vs_sock(newsk)->nxi = nx_get(vs_sock(sk)->nxi);
+}
+
+/*
+ * The server end of a UNIX stream connection is made by the connecting
+ * task, without socket_post_create: it is the listener's, as TCP's
+ * accepted sockets are (sk_clone_security).
+ */
+static int hook_unix_stream_connect(struct sock *const sock,
+				    struct sock *const other,
+				    struct sock *const newsk)
+{
+	vs_sock(newsk)->nxi = nx_get(vs_sock(other)->nxi);
+	return 0;
 }
 
 /* --- addresses ------------------------------------------------------------ */
@@ -484,9 +504,14 @@ static bool dev_carries(const struct nx_info *const nxi,
 
 /**
  * vs_netdev_hidden - Is a network device hidden from current?
- * @dev: the device
+ * @dev: the device; NULL (a proxy neighbour of every device) is hidden
+ *       from a guest that hides foreign interfaces
  *
- * Called from link dumps, RTM_GETLINK and /proc/net/dev.
+ * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015),
+ * where the device ioctls look a device up by name or index
+ * (patches/0026): a hidden device answers ``ENODEV``, as one that does not
+ * exist, and from neighbour dumps, RTM_GETNEIGH and /proc/net/arp
+ * (patches/0029).
  *
  * Return: true when current's network context hides foreign interfaces
  * and @dev carries none of its addresses.
@@ -498,10 +523,100 @@ bool vs_netdev_hidden(const struct net_device *const dev)
 
 	if (!nxi)
 		return false;
+	if (!dev)
+		return true;
 	rcu_read_lock();
 	carries = dev_carries(nxi, dev);
 	rcu_read_unlock();
 	return !carries;
+}
+
+/*
+ * Routes (ABI §4.6 HIDE_NETIF, this project's rule): a route is shown when
+ * the guest may see every device it leaves by, its preferred source, if it
+ * has one, is one of the guest's addresses, and, for the routes whose
+ * destination is an address of this machine (local, broadcast, anycast),
+ * that destination is the guest's. A route without a device (unreachable,
+ * blackhole, prohibit) is hidden.
+ */
+static bool fib4_devs_seen(const struct nx_info *const nxi,
+			   struct fib_info *const fi)
+{
+	const unsigned int n = fib_info_num_path(fi);
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const struct fib_nh_common *const nhc = fib_info_nhc(fi, i);
+
+		if (!nhc || !nhc->nhc_dev || !dev_carries(nxi, nhc->nhc_dev))
+			return false;
+	}
+	return n > 0;
+}
+
+/**
+ * vs_fib4_hidden - Is an IPv4 route hidden from current?
+ * @fi: the route's information (devices, preferred source)
+ * @type: its RTN_* type
+ * @dst: its destination
+ *
+ * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0025).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and the route does not pass the rule above.
+ */
+bool vs_fib4_hidden(struct fib_info *const fi, const u8 type, const __be32 dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+	bool seen;
+
+	if (!nxi)
+		return false;
+	if (!fi)
+		return true;
+	if ((type == RTN_LOCAL || type == RTN_BROADCAST) &&
+	    !nx_v4_allowed(nxi, dst))
+		return true;
+	if (fi->fib_prefsrc && !nx_v4_allowed(nxi, fi->fib_prefsrc))
+		return true;
+	rcu_read_lock();
+	seen = fib4_devs_seen(nxi, fi);
+	rcu_read_unlock();
+	return !seen;
+}
+
+/**
+ * vs_fib6_hidden - Is an IPv6 route hidden from current?
+ * @f6i: the route
+ *
+ * As vs_fib4_hidden(), for RTM_GETROUTE dumps and /proc/net/ipv6_route.
+ * The device looked at is that of the route's first next hop. The prefix
+ * route the kernel adds for a /128 address names that address: it counts
+ * as a local route.
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and the route does not pass the rule above.
+ */
+bool vs_fib6_hidden(struct fib6_info *const f6i)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+	const struct fib6_nh *nh;
+	bool seen;
+
+	if (!nxi)
+		return false;
+	if ((f6i->fib6_type == RTN_LOCAL || f6i->fib6_type == RTN_ANYCAST ||
+	     (f6i->fib6_protocol == RTPROT_KERNEL && f6i->fib6_dst.plen == 128)) &&
+	    !nx_v6_allowed(nxi, &f6i->fib6_dst.addr))
+		return true;
+	if (f6i->fib6_prefsrc.plen &&
+	    !nx_v6_allowed(nxi, &f6i->fib6_prefsrc.addr))
+		return true;
+	rcu_read_lock();
+	nh = f6i->nh ? nexthop_fib6_nh(f6i->nh) : f6i->fib6_nh;
+	seen = nh && nh->fib_nh_dev && dev_carries(nxi, nh->fib_nh_dev);
+	rcu_read_unlock();
+	return !seen;
 }
 
 /**
@@ -522,11 +637,73 @@ bool vs_sock_hidden(const struct sock *const sk)
 	return !sk_fullsock(sk) || vs_sock(sk)->nxi != nxi;
 }
 
+/* --- HIDE_LBACK: the guest's loopback address shows as 127.0.0.1 --------- */
+
+/* Current's network context when it hides its loopback address, else NULL. */
+static const struct nx_info *lback_hiding_nxi(void)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	if (likely(!nxi) || !(READ_ONCE(nxi->flags) & NXF_HIDE_LBACK))
+		return NULL;
+	return nxi;
+}
+
+static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
+{
+	return addr == READ_ONCE(nxi->lback) ? htonl(INADDR_LOOPBACK) : addr;
+}
+
+/**
+ * vs_addr4_shown - An IPv4 address of a socket, as current sees it
+ * @addr: the address
+ *
+ * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027).
+ *
+ * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
+ * and @addr is its loopback address, else @addr.
+ */
+__be32 vs_addr4_shown(const __be32 addr)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	return nxi ? shown4(nxi, addr) : addr;
+}
+
+/**
+ * vs_sockaddr_to_user - Show a socket address to current
+ * @kaddr: the kernel's copy of the address, about to be copied to user
+ *         space (getsockname, getpeername, accept, recvfrom, recvmsg)
+ * @klen: its length
+ *
+ * With NXF_HIDE_LBACK, the context's loopback address becomes 127.0.0.1,
+ * also as an IPv4-mapped IPv6 address (patches/0027).
+ */
+void vs_sockaddr_to_user(struct sockaddr_storage *const kaddr, const int klen)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	if (likely(!nxi))
+		return;
+	if (kaddr->ss_family == AF_INET && klen >= (int)sizeof(struct sockaddr_in)) {
+		struct sockaddr_in *const sin = (struct sockaddr_in *)kaddr;
+
+		sin->sin_addr.s_addr = shown4(nxi, sin->sin_addr.s_addr);
+	} else if (kaddr->ss_family == AF_INET6 && klen >= SIN6_LEN_RFC2133) {
+		struct sockaddr_in6 *const sin6 = (struct sockaddr_in6 *)kaddr;
+
+		if (ipv6_addr_v4mapped(&sin6->sin6_addr))
+			sin6->sin6_addr.s6_addr32[3] =
+				shown4(nxi, sin6->sin6_addr.s6_addr32[3]);
+	}
+}
+
 static struct security_hook_list vs_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(socket_create, hook_socket_create),
 	LSM_HOOK_INIT(socket_post_create, hook_socket_post_create),
 	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
 	LSM_HOOK_INIT(sk_clone_security, hook_sk_clone_security),
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
 	LSM_HOOK_INIT(socket_bind, hook_socket_bind),
 	LSM_HOOK_INIT(socket_connect, hook_socket_connect),
 	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),

@@ -140,6 +140,33 @@ static int vx_cvirt_show(struct seq_file *const m, void *const v)
 	return 0;
 }
 
+/*
+ * /proc/virtual/<xid>/cacct (ABI §5.1): the socket counters of sock_stat,
+ * one line per family class. The slab and page lines that follow them in
+ * the original are not shown: this kernel keeps no such counters.
+ */
+static int vx_cacct_show(struct seq_file *const m, void *const v)
+{
+	static const char *const names[VXA_SOCK_NR] = {
+		"UNSPEC", "UNIX", "INET", "INET6", "PACKET", "OTHER",
+	};
+	const struct vx_info *const vxi = m->private;
+	unsigned int i, j;
+
+	seq_puts(m, "Type\t    recv #/bytes\t\t   send #/bytes\t\t    fail #/bytes\n");
+	for (i = 0; i < VXA_SOCK_NR; i++) {
+		const struct vx_sock_acct *const a = &vxi->cacct[i];
+
+		seq_printf(m, "%s:", names[i]);
+		for (j = 0; j < ARRAY_SIZE(a->count); j++)
+			seq_printf(m, "\t%10lu/%-10llu",
+				   (unsigned long)atomic_long_read(&a->count[j]),
+				   (unsigned long long)atomic64_read(&a->total[j]));
+		seq_putc(m, '\n');
+	}
+	return 0;
+}
+
 static int vx_nsproxy_show(struct seq_file *const m, void *const v)
 {
 	vx_space_show(m, m->private, 0);
@@ -167,6 +194,7 @@ int vx_proc_attach(struct vx_info *const vxi)
 	if (!dir)
 		return -ENOMEM;
 	if (!proc_create_single_data("cvirt", 0444, dir, vx_cvirt_show, vxi) ||
+	    !proc_create_single_data("cacct", 0444, dir, vx_cacct_show, vxi) ||
 	    !proc_create_single_data("nsproxy", 0444, dir, vx_nsproxy_show, vxi) ||
 	    !proc_create_single_data("nsproxy1", 0444, dir, vx_nsproxy1_show,
 				     vxi)) {

@@ -72,6 +72,7 @@ const struct vs_cmd vs_cmd_table[] = {
 	{ VCMD_fget_iattr,	2, NONE, 0, OUT, 12, vs_fget_iattr },
 	{ VCMD_fset_iattr,	7, NONE, 0, IN, 12, vs_fset_iattr },
 	{ VCMD_ctx_stat,	3, VXI, I, OUT, 8, vs_ctx_stat },
+	{ VCMD_sock_stat,	3, VXI, I, INOUT, 40, vs_sock_stat },
 	{ VCMD_task_xid,	2, NONE, 0, 0, 0, vs_get_task_xid },
 	{ VCMD_task_nid,	2, NONE, 0, 0, 0, vs_get_task_nid },
 	{ VCMD_task_tag,	2, NONE, 0, 0, 0, vs_get_task_xid },

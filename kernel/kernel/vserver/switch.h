@@ -124,12 +124,13 @@ int vs_check_admin(const struct vs_cmd *c, const struct vs_caller *caller);
 
 u32 vs_vci(void);
 
-/* Handlers, one per command word (version.c, cmd_context.c). */
+/* Handlers, one per command word (version.c, cmd_*.c, cacct.c). */
 long vs_get_version(struct vs_call *call);
 long vs_get_vci(struct vs_call *call);
 long vs_get_task_xid(struct vs_call *call);
 long vs_vx_info(struct vs_call *call);
 long vs_ctx_stat(struct vs_call *call);
+long vs_sock_stat(struct vs_call *call);
 long vs_ctx_create(struct vs_call *call);
 long vs_ctx_migrate(struct vs_call *call);
 long vs_ctx_kill(struct vs_call *call);

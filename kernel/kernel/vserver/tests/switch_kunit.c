@@ -67,6 +67,7 @@ static const struct abi_cmd abi_cmds[] = {
 	{ 0x26030000, 2, N, 0,    12 },	/* fget_iattr */
 	{ 0x26040000, 7, N, 0,    12 },	/* fset_iattr */
 	{ 0x28000000, 3, X, 0x01, 8 },	/* ctx_stat: I */
+	{ 0x28050000, 3, X, 0x01, 40 },	/* sock_stat: I */
 	{ 0x2E010000, 2, N, 0,    0 },	/* task_xid */
 	{ 0x2E020000, 2, N, 0,    0 },	/* task_nid */
 	{ 0x2E030000, 2, N, 0,    0 },	/* task_tag */

@@ -28,9 +28,12 @@
  *   loopback address.
  * - %NXF_LBACK_ALLOW: the network context may use loopback addresses.
  * - %NXF_HIDE_NETIF: interfaces and addresses the context's list does not
- *   cover are invisible to it.
+ *   cover are invisible to it (see `Hidden interfaces`_).
  * - %NXF_HIDE_LBACK: the network context's loopback address shows as
- *   127.0.0.1.
+ *   127.0.0.1 to its tasks (also as ::ffff:127.0.0.1): in the addresses of
+ *   getsockname, getpeername, accept, recvfrom and recvmsg, and in the lines
+ *   of /proc/net/tcp and /proc/net/udp. Not in the IP_PKTINFO control
+ *   message nor in /proc/net/tcp6 and udp6. The host sees the real address.
  * - %NXF_STATE_SETUP: the network context is being set up (one-time).
  * - %NXF_STATE_ADMIN: the host may administer it (one-time).
  * - %NXF_SC_HELPER: run the vshelper (netup, netdown) when it starts and ends.
@@ -59,6 +62,41 @@
 #define NXF_INIT_SET		(NXF_STATE_ADMIN | NXF_HIDE_NETIF | \
 				 NXF_HIDE_LBACK | NXF_LBACK_REMAP)
 /* clang-format on */
+
+/**
+ * DOC: vserver_hide_netif
+ *
+ * Hidden interfaces
+ * ~~~~~~~~~~~~~~~~~
+ *
+ * A task whose network context has %NXF_HIDE_NETIF sees of the shared
+ * stack:
+ *
+ * - addresses: only those the context's list covers (RTM_GETADDR dumps,
+ *   /proc/net/if_inet6, SIOCGIFCONF, SIOCGIFADDR and its family);
+ * - devices: only those that carry one of those addresses (RTM_GETLINK and
+ *   its dumps, /proc/net/dev). The device ioctls that name a device or an
+ *   index (SIOCGIFFLAGS, SIOCGIFINDEX, SIOCGIFNAME, SIOCGIFHWADDR,
+ *   SIOCGIFMTU, SIOCGIFMETRIC, SIOCGIFMAP, SIOCGIFTXQLEN, SIOCETHTOOL, the
+ *   SIOCSIF* ones, ...) answer ``ENODEV`` for any other device, as for one
+ *   that does not exist;
+ * - routes (RTM_GETROUTE dumps, /proc/net/route, /proc/net/ipv6_route):
+ *   a route is shown when the task may see every device it leaves by (for
+ *   IPv6 that of its first next hop), its preferred source, if it has one,
+ *   is one of the context's addresses, and, for local, broadcast and
+ *   anycast routes and the kernel's route to a /128 address, its
+ *   destination is one of them. Routes without a device (unreachable,
+ *   blackhole, prohibit) are hidden;
+ * - neighbours (RTM_GETNEIGH and its dumps, /proc/net/arp): only those of
+ *   the devices it sees; RTM_GETNEIGH on another device is ``ENODEV``;
+ * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix}.
+ *
+ * Not hidden: /sys/class/net, and the device and source of a route lookup
+ * (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``).
+ *
+ * The flag acts on what the task reads, not on what it may use: a route
+ * it does not see still carries its packets.
+ */
 
 /**
  * DOC: vserver_ncaps
@@ -257,10 +295,17 @@ struct vcmd_net_caps_v0 {
  * struct vcmd_sock_stat_v0 - Socket traffic of a context
  * @field: the family class, VXA_SOCK_UNSPEC to VXA_SOCK_OTHER, else
  *         ``EINVAL``
- * @count: packets received, sent, and failed (VXA_SOCK_RECV, _SEND, _FAIL)
- * @total: bytes, likewise
+ * @count: messages received, sent, and sends that failed (VXA_SOCK_RECV,
+ *         _SEND, _FAIL); the low 32 bits of the kernel's counters
+ * @total: their bytes: received, sent, asked to be sent by the failed sends
  *
- * Read and written by sock_stat.  The target is a context (xid).
+ * Read and written by sock_stat.  The target is a context (xid), not a
+ * network context: every send and receive a task of the context makes on a
+ * socket of any family counts in it, by the socket's family (a receive that
+ * fails counts nowhere).  Host tasks count nowhere.  Errors besides the
+ * dispatcher's (``ESRCH`` for a context that does not exist, ``EFAULT``):
+ * ``EINVAL`` for @field.  /proc/virtual/<xid>/cacct shows the same
+ * counters.
  */
 struct vcmd_sock_stat_v0 {
 	__u32 field;
