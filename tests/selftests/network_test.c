@@ -22,9 +22,11 @@
 #include <sys/un.h>
 
 #include <linux/ethtool.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
 #include <linux/sockios.h>
 
 #include <linux/vserver/network.h>
@@ -2019,6 +2021,103 @@ TEST(model_nid_and_netns)
 	const struct net_model m = { .nid = true, .netns = true, .net = 3 };
 
 	run_model(_metadata, &m);
+}
+
+/* --- sock_diag ------------------------------------------------------------ */
+
+/*
+ * Does a sock_diag dump of TCP over IPv4 (what ss(8) reads) list a socket
+ * with local port @port? 1 or 0, or -errno when the interface is refused.
+ */
+static int diag_sees_port(int port)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct inet_diag_req_v2 r;
+	} req = {
+		.nlh = { .nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			 .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP },
+		.r = { .sdiag_family = AF_INET, .sdiag_protocol = IPPROTO_TCP,
+		       .idiag_states = ~0U },
+	};
+	static char buf[32768];
+	int fd, found = 0, done = 0;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return -errno;
+	if (send(fd, &req, sizeof(req), 0) != sizeof(req)) {
+		close(fd);
+		return -EIO;
+	}
+	while (!done) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (n <= 0)
+			break;
+		for (; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
+			const struct inet_diag_msg *m = NLMSG_DATA(h);
+
+			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
+				done = 1;
+				break;
+			}
+			if (ntohs(m->id.idiag_sport) == port)
+				found = 1;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+/* In guest A (HIDE_NETIF cleared unless @arg): what sock_diag shows. */
+static int guest_diag(void *arg)
+{
+	const bool hide = *(bool *)arg;
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+	int r;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 100;
+	if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 101;
+	r = diag_sees_port(7171);
+	return r == -EPROTONOSUPPORT ? 2 : r == 1 ? 1 : r == 0 ? 0 : 102;
+}
+
+/*
+ * sock_diag lists every socket of the namespace (ss): a guest with
+ * HIDE_NETIF finds no such interface, as on a kernel without it, and ss
+ * falls back to the /proc/net files, which show its own sockets only.
+ */
+TEST(hide_netif_sock_diag)
+{
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool hide = true;
+	pid_t pid;
+	int st;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, bind4(fd, "127.0.0.1", 7171));
+	ASSERT_EQ(0, listen(fd, 1));
+	/* The channel exists: the host sees its listener. */
+	ASSERT_EQ(1, diag_sees_port(7171));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(guest_diag(&hide));
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	EXPECT_EQ(2, WEXITSTATUS(st));
+	/* Without the flag the guest sees the host's socket, as in /proc/net/tcp. */
+	hide = false;
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(guest_diag(&hide));
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	EXPECT_EQ(1, WEXITSTATUS(st));
+	close(fd);
 }
 
 TEST_HARNESS_MAIN

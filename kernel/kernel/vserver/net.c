@@ -42,6 +42,7 @@
 #include <linux/in6.h>
 #include <linux/inetdevice.h>
 #include <linux/lsm_hooks.h>
+#include <linux/netlink.h>
 #include <linux/net.h>
 #include <linux/socket.h>
 #include <linux/vserver.h>
@@ -79,6 +80,15 @@ static int hook_socket_create(const int family, const int type,
 		return 0;
 	if (family == AF_PACKET)
 		return -EPERM;
+	/*
+	 * sock_diag (ss) lists every socket of the network namespace: with
+	 * NXF_HIDE_NETIF a guest finds no such interface, as on a kernel
+	 * without it, and ss reads the /proc/net files instead, which show
+	 * the guest its own sockets only.
+	 */
+	if (family == AF_NETLINK && protocol == NETLINK_SOCK_DIAG &&
+	    (READ_ONCE(nxi->flags) & NXF_HIDE_NETIF))
+		return -EPROTONOSUPPORT;
 	if (type == SOCK_RAW && (family == AF_INET || family == AF_INET6)) {
 		const int icmp = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
 

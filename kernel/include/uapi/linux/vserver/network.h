@@ -89,7 +89,10 @@
  *   blackhole, prohibit) are hidden;
  * - neighbours (RTM_GETNEIGH and its dumps, /proc/net/arp): only those of
  *   the devices it sees; RTM_GETNEIGH on another device is ``ENODEV``;
- * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix}.
+ * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix};
+ *   sock_diag (NETLINK_SOCK_DIAG, what ss(8) reads first) cannot be opened
+ *   (``EPROTONOSUPPORT``, as on a kernel without it), so ss falls back to
+ *   those files.
  *
  * Not hidden: /sys/class/net, and the device and source of a route lookup
  * (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``).
