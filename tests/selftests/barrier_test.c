@@ -181,6 +181,35 @@ TEST(dotdot_loop)
 	EXPECT_EQ(EACCES, errno);
 }
 
+/*
+ * The barrier itself, named as the last component (".." from just below
+ * it), can be neither listed nor changed: a guest must not learn the
+ * other guests' names nor chmod the host's directory.
+ */
+TEST(barrier_itself_untouchable)
+{
+	make_tree(_metadata);
+	ASSERT_EQ(0, enter_guest(506));
+	ASSERT_EQ(0, chroot("sub"));
+	errno = 0;
+	EXPECT_EQ(-1, open("..", O_RDONLY | O_DIRECTORY));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, chmod("..", 0777));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, chown("..", 1000, 1000));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, utimensat(AT_FDCWD, "..", NULL, 0));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, setxattr("..", "user.vs", "x", 1, 0));
+	EXPECT_EQ(EACCES, errno);
+	/* Its own directory (g1, the cwd) stays the guest's. */
+	EXPECT_EQ(0, chmod(".", 0755));
+}
+
 TEST(fd_kept_across_chroot)
 {
 	int fd;

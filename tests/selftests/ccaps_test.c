@@ -22,6 +22,7 @@
 #include <linux/io_uring.h>
 #include <linux/loop.h>
 #include <linux/quota.h>
+#include <linux/vserver/inode.h>
 
 #include "common.h"
 
@@ -223,6 +224,97 @@ TEST(host_mounts_unchanged)
 	EXPECT_FALSE(nodev(DIR_A));
 	EXPECT_EQ(0, umount(DIR_A));
 	EXPECT_EQ(0, try_mount("sysfs", "sysfs", NULL));
+}
+
+/*
+ * Escapes through mounts: a guest with SECURE_MOUNT and DEV_MOUNT, in a
+ * mount namespace of its own and chrooted the util-vserver way (no
+ * pivot_root), with the barrier on the parent of its root, plays the
+ * chroot-deeper trick (root below its cwd) and tries to bind, clone or
+ * reach through /proc what lies beyond its root. The barrier holds for
+ * mount(2) and open_tree(2) path walks as for any other.
+ */
+#define ESC "/tmp/vs-esc"
+
+static int escape_tree(void)
+{
+	struct vcmd_iattr_v1 d = {
+		.name = ESC, .flags = IATTR_BARRIER, .mask = IATTR_BARRIER,
+	};
+	int fd;
+
+	mkdir(ESC, 0755);
+	mkdir(ESC "/g1", 0755);
+	mkdir(ESC "/g1/sub", 0755);
+	mkdir(ESC "/g1/sub/mnt", 0755);
+	mkdir(ESC "/g1/sub/proc", 0755);
+	mkdir(ESC "/g2", 0755);
+	fd = open(ESC "/g2/secret", O_WRONLY | O_CREAT, 0644);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return vs_call(VCMD_set_iattr, 0, &d);
+}
+
+TEST(secure_mount_no_escape)
+{
+	struct vcmd_caps_v1 cc = {
+		.ccaps = VXC_SECURE_MOUNT | VXC_DEV_MOUNT, .cmask = ~0ULL,
+	};
+	int tree;
+
+	ASSERT_EQ(0, escape_tree());
+	ASSERT_EQ(0, chdir(ESC "/g1"));
+	ASSERT_EQ(660, vs_create(660, VXF_INIT_SET));
+	ASSERT_EQ(0, unshare(CLONE_NEWNS));
+	ASSERT_EQ(0, mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+	ASSERT_EQ(0, chroot("."));
+	ASSERT_EQ(0, vs_set_bcaps(VS_SELF, SECURE_BCAPS));
+	ASSERT_EQ(0, vs_call(VCMD_set_ccaps, VS_SELF, &cc));
+	ASSERT_EQ(0, vs_set_cflags(VS_SELF, 0, VXF_STATE_SETUP));
+	/* Root in sub, cwd left above it in g1. */
+	ASSERT_EQ(0, chroot("sub"));
+	/* Through the barrier: refused as for any walk. */
+	errno = 0;
+	EXPECT_EQ(-1, mount("../g2", "/mnt", NULL, MS_BIND, NULL));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, open_tree(AT_FDCWD, "../g2", OPEN_TREE_CLONE));
+	EXPECT_EQ(EACCES, errno);
+	/*
+	 * The barrier itself, named by "..", can be bound: a handle on a
+	 * directory that can be neither listed nor entered.
+	 */
+	ASSERT_EQ(0, mount("..", "/mnt", NULL, MS_BIND, NULL));
+	errno = 0;
+	EXPECT_EQ(-1, open("/mnt", O_RDONLY | O_DIRECTORY));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, access("/mnt/g2/secret", F_OK));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, chdir("/mnt"));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(0, umount("/mnt"));
+	tree = open_tree(AT_FDCWD, "..", OPEN_TREE_CLONE);
+	ASSERT_LE(0, tree);
+	errno = 0;
+	EXPECT_EQ(-1, openat(tree, "g2/secret", O_RDONLY));
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_EQ(-1, openat(tree, ".", O_RDONLY | O_DIRECTORY));
+	EXPECT_EQ(EACCES, errno);
+	close(tree);
+	/* Through a proc of its own: its cwd's parent, and the host's init. */
+	ASSERT_EQ(0, mount("proc", "/proc", "proc", 0, NULL));
+	errno = 0;
+	EXPECT_EQ(-1, access("/proc/self/cwd/../g2/secret", F_OK));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(-1, access("/proc/1/root/tmp", F_OK));
+	/* What it may bind (its own cwd) leads nowhere beyond. */
+	ASSERT_EQ(0, mount(".", "/mnt", NULL, MS_BIND, NULL));
+	EXPECT_EQ(0, access("/mnt/sub", F_OK));
+	EXPECT_EQ(-1, access("/mnt/../g2/secret", F_OK));
 }
 
 /* --- SET_RLIMIT ---------------------------------------------------------- */

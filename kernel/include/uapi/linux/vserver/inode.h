@@ -31,7 +31,9 @@
  *   start with ADMIN and HIDE (symlinks with ADMIN); the host's init scripts
  *   unhide what guests need.
  * - %IATTR_BARRIER: directories only: guests cannot traverse it (a chroot
- *   barrier around the guest's root).
+ *   barrier around the guest's root), nor list, chmod, chown, touch or set
+ *   extended attributes on it when they name it as a path's last component
+ *   (``EACCES``).
  * - %IATTR_IXUNLINK: immutable, but may be unlinked: for files hard-linked
  *   between guests.  Set together with %IATTR_IMMUTABLE.
  * - %IATTR_IMMUTABLE: the inode is immutable.
