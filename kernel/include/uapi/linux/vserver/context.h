@@ -173,7 +173,9 @@
  *   allows filesystems on a block device (the guest needs a device node it
  *   may open).  Implemented.
  * - %VXC_BINARY_MOUNT: with %VXC_SECURE_MOUNT, filesystems with binary or
- *   network mount data (nfs, coda).  Implemented.
+ *   network mount data (nfs, coda).  Their kernel sockets are not the
+ *   guest's: its network context's address rules do not bind them.
+ *   Implemented.
  * - %VXC_QUOTA_CTL: the privileged quotactl(2) commands (setting limits,
  *   quota on/off) as CAP_SYS_ADMIN would.  Implemented.
  * - %VXC_ADMIN_MAPPER: /dev/mapper/control.  Without it every task of the
