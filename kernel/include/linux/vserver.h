@@ -15,6 +15,7 @@
 #ifndef _LINUX_VSERVER_H
 #define _LINUX_VSERVER_H
 
+#include <linux/jump_label.h>
 #include <linux/types.h>
 
 struct fib6_info;
@@ -46,8 +47,29 @@ bool vs_mount_capable(const struct fs_context *fc);
 unsigned int vs_mnt_flags(const struct super_block *sb);
 int vs_tiocsti(void);
 bool vs_hide_mount(void);
-pid_t vs_map_pid(pid_t nr);
-pid_t vs_rmap_pid(pid_t nr);
+
+/*
+ * Fake init (VXF_INFO_INIT): inline, so that getpid(2) and find_vpid() pay
+ * one patched-out jump until some context needs the mapping.
+ */
+DECLARE_STATIC_KEY_FALSE(vs_fake_init_used);
+pid_t __vs_map_pid(pid_t nr);
+pid_t __vs_rmap_pid(void);
+
+static inline pid_t vs_map_pid(pid_t nr)
+{
+	if (static_branch_unlikely(&vs_fake_init_used))
+		return __vs_map_pid(nr);
+	return nr;
+}
+
+static inline pid_t vs_rmap_pid(pid_t nr)
+{
+	if (static_branch_unlikely(&vs_fake_init_used) && nr == 1)
+		return __vs_rmap_pid();
+	return nr;
+}
+
 bool vs_addr4_hidden(__be32 addr);
 bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);

@@ -10,6 +10,7 @@
 
 #include <linux/err.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -184,7 +185,8 @@ long vs_set_cflags(struct vs_call *const call)
 	struct vx_info *const vxi = call->vxi;
 	const bool inside = vs_cred(current_cred())->vxi == vxi;
 	const u64 old = vx_set_flags(vxi, d->flagword, d->mask);
-	const u64 cleared = old & ~READ_ONCE(vxi->flags);
+	const u64 now = READ_ONCE(vxi->flags);
+	const u64 cleared = old & ~now;
 
 	/* Every task of the context, the caller's too when inside. */
 	if (cleared & VXF_STATE_SETUP)
@@ -193,7 +195,12 @@ long vs_set_cflags(struct vs_call *const call)
 	if (inside && (cleared & VXF_STATE_INIT)) {
 		become_init(vxi);
 		become_reaper();
+		/* An init in the host's pid namespace is 1 only by mapping. */
+		if (task_active_pid_ns(current) == &init_pid_ns)
+			vx_fake_init_arm(vxi);
 	}
+	if (now & ~old & VXF_INFO_INIT)
+		vx_fake_init_arm(vxi);
 	return 0;
 }
 

@@ -126,6 +126,7 @@ bool vx_is_active(struct vx_info *vxi);
 
 int vx_kill_all(struct vx_info *vxi, int sig, bool skip_init);
 void vx_release_spaces(struct vx_info *vxi);
+void vx_fake_init_arm(const struct vx_info *vxi);
 int vx_store_space(struct vx_info *vxi, u64 mask, u32 index);
 int vx_uts_name(struct vx_info *vxi, u32 field, char *name, bool write);
 struct seq_file;

@@ -19,6 +19,7 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/jump_label.h>
 #include <linux/lsm_hooks.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
@@ -33,29 +34,50 @@
 
 /*
  * %VXF_INFO_INIT ("fake init") for a guest that shares the host's pid
- * namespace: the global pid of its init, which its tasks see as pid 1.
- * 0 otherwise; in a pid namespace of its own a guest's init is pid 1.
+ * namespace. The mapping costs nothing until a context needs it: the key
+ * is turned on, for good, once such a context has an init.
+ */
+DEFINE_STATIC_KEY_FALSE(vs_fake_init_used);
+
+/**
+ * vx_fake_init_arm - Turn the pid mapping on for @vxi, if it needs it
+ * @vxi: a context that has just got an init, or %VXF_INFO_INIT
+ *
+ * Context: process context, may sleep (static_branch_enable()).
+ */
+void vx_fake_init_arm(const struct vx_info *const vxi)
+{
+	if ((READ_ONCE(vxi->flags) & VXF_INFO_INIT) && READ_ONCE(vxi->initpid) &&
+	    !static_key_enabled(&vs_fake_init_used))
+		static_branch_enable(&vs_fake_init_used);
+}
+
+/*
+ * The global pid of the init of current's context, which its tasks see as
+ * pid 1; 0 when there is none to show (no %VXF_INFO_INIT, or a pid
+ * namespace of its own, where its init is pid 1 anyway).
  */
 static pid_t fake_init(void)
 {
 	const struct vx_info *const vxi = vs_cred(current_cred())->vxi;
 
-	if (likely(!vxi) || !(READ_ONCE(vxi->flags) & VXF_INFO_INIT) ||
+	if (!vxi || !(READ_ONCE(vxi->flags) & VXF_INFO_INIT) ||
 	    task_active_pid_ns(current) != &init_pid_ns)
 		return 0;
 	return READ_ONCE(vxi->initpid);
 }
 
 /**
- * vs_map_pid - The number current is shown for the process @nr
+ * __vs_map_pid - The number current is shown for the process @nr
  * @nr: a process id in current's pid namespace
  *
- * Called by getpid(2), getppid(2) and /proc readdir.
+ * Called through vs_map_pid() by getpid(2), getppid(2) and /proc readdir
+ * once the key is on.
  *
  * Return: 1 for the init of current's context under %VXF_INFO_INIT, else
  * @nr.
  */
-pid_t vs_map_pid(const pid_t nr)
+pid_t __vs_map_pid(const pid_t nr)
 {
 	const pid_t init = fake_init();
 
@@ -63,23 +85,19 @@ pid_t vs_map_pid(const pid_t nr)
 }
 
 /**
- * vs_rmap_pid - The process current means by @nr
- * @nr: a process id current gave
+ * __vs_rmap_pid - The process current means by 1
  *
- * Called by find_vpid() (kill(2), ptrace(2), the scheduler and limit calls,
- * pidfd_open(2), ...) and /proc lookup. Costs one compare unless @nr is 1.
+ * Called through vs_rmap_pid() by find_vpid() (kill(2), ptrace(2), the
+ * scheduler and limit calls, pidfd_open(2), ...) and /proc lookup, for the
+ * number 1 once the key is on.
  *
- * Return: the init of current's context for 1 under %VXF_INFO_INIT, else
- * @nr.
+ * Return: the init of current's context under %VXF_INFO_INIT, else 1.
  */
-pid_t vs_rmap_pid(const pid_t nr)
+pid_t __vs_rmap_pid(void)
 {
-	pid_t init;
+	const pid_t init = fake_init();
 
-	if (likely(nr != 1))
-		return nr;
-	init = fake_init();
-	return init ? init : nr;
+	return init ? init : 1;
 }
 
 /**
