@@ -56,7 +56,7 @@ expect_eq "... the other shown all the same" "----B---- $d/b" "$out"
 wait_for 5 gone 92
 run vcontext --silent --create --xid 92 -- showattr $d/b
 expect_eq "a guest sees the barrier itself" "----B---- $d/b" "$out"
-expect_match "... but not what is behind it" "^showattr: cannot access $d/b/inner: Permission denied$" "$err"
+expect_match "... but not what is in it (it cannot be listed)" "^showattr: cannot read the directory $d/b: Permission denied$" "$err"
 expect_eq "... and exits 1" 1 "$rc"
 
 run showattr -x $d
