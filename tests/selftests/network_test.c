@@ -1594,9 +1594,16 @@ static int lback_views(void *arg)
 {
 	const struct lback_case *const c = arg;
 	struct sockaddr_storage ss = { 0 };
+	char cbuf[CMSG_SPACE(sizeof(struct in_pktinfo))];
+	char buf[4];
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct msghdr msg = {
+		.msg_name = &ss, .msg_namelen = sizeof(ss), .msg_iov = &iov,
+		.msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *cm;
 	socklen_t len = sizeof(ss);
 	int l, cl, a, u, uc, c6, one = 1;
-	char buf[4];
 
 	if (enter_guest(c->nid, c->v4, NULL))
 		return 100;
@@ -1626,14 +1633,25 @@ static int lback_views(void *arg)
 
 	u = socket(AF_INET, SOCK_DGRAM, 0);
 	uc = socket(AF_INET, SOCK_DGRAM, 0);
-	if (bind4(u, "127.0.0.1", 9292))
+	if (bind4(u, "127.0.0.1", 9292) ||
+	    setsockopt(u, IPPROTO_IP, IP_PKTINFO, &one, sizeof(one)))
 		return 106;
 	if (connect4(uc, "127.0.0.1", 9292) || send(uc, "x", 1, 0) != 1)
 		return 107;
-	len = sizeof(ss);
-	if (recvfrom(u, buf, sizeof(buf), 0, (void *)&ss, &len) != 1)
+	if (recvmsg(u, &msg, 0) != 1)
 		return 108;
 	print_addr("udp-source", &ss);
+	/* The destination as IP_PKTINFO reports it (DNS servers read it). */
+	for (cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
+		const struct in_pktinfo *pi = (const void *)CMSG_DATA(cm);
+		char ip[INET_ADDRSTRLEN];
+
+		if (cm->cmsg_level != IPPROTO_IP || cm->cmsg_type != IP_PKTINFO)
+			continue;
+		printf("udp-pktinfo %s\n", inet_ntop(AF_INET, &pi->ipi_addr, ip, sizeof(ip)));
+		printf("udp-pktinfo-spec %s\n",
+		       inet_ntop(AF_INET, &pi->ipi_spec_dst, ip, sizeof(ip)));
+	}
 	cat("/proc/net/tcp", stdout);
 	cat("/proc/net/udp", stdout);
 	fflush(stdout);
@@ -1649,7 +1667,8 @@ TEST(hide_lback)
 {
 	const char *const calls[] = {
 		"accept-peer", "listener-name", "client-name", "client-peer",
-		"accepted-name", "accepted-peer", "udp-source",
+		"accepted-name", "accepted-peer", "udp-source", "udp-pktinfo",
+		"udp-pktinfo-spec",
 	};
 	struct lback_case cases[] = {
 		{ NID_A, "10.77.0.1", true }, /* lback 127.0.201.1 */

@@ -668,7 +668,8 @@ static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
  * vs_addr4_shown - An IPv4 address of a socket, as current sees it
  * @addr: the address
  *
- * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027).
+ * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027),
+ * and for the destination of the IP_PKTINFO control message (patches/0030).
  *
  * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
  * and @addr is its loopback address, else @addr.
