@@ -118,6 +118,14 @@ void vs_print_version(void)
 	printf("%s (vserver tools) %s\n", program_invocation_short_name, VS_TOOLS_VERSION);
 }
 
+void vs_other_option(int c)
+{
+	if (c != 'V')
+		vs_try_help();
+	vs_print_version();
+	exit(VS_EXIT_OK);
+}
+
 void vs_json_string(FILE *f, const char *s)
 {
 	fputc('"', f);

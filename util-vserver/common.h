@@ -53,6 +53,12 @@ void vs_try_help(void) __attribute__((noreturn));
 /* Write the version line of the tools. */
 void vs_print_version(void);
 
+/*
+ * The last case of every tool's option switch: -V/--version prints the
+ * version and exits 0, anything else is a usage error (exit 2).
+ */
+void vs_other_option(int c) __attribute__((noreturn));
+
 /* Print @s as a JSON string literal (with quotes) to @f. */
 void vs_json_string(FILE *f, const char *s);
 

@@ -188,11 +188,8 @@ static void parse_one(struct args *a, int c, char *argv[])
 		vs_usage_error("%s is not supported yet", current_option(argv));
 	case 'h':
 		usage();
-	case 'V':
-		vs_print_version();
-		exit(VS_EXIT_OK);
 	default:
-		vs_try_help();
+		vs_other_option(c);
 	}
 }
 

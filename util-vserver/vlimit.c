@@ -205,11 +205,8 @@ static void parse_one(struct args *a, int c)
 		break;
 	case 'h':
 		usage();
-	case 'V':
-		vs_print_version();
-		exit(VS_EXIT_OK);
 	default:
-		vs_try_help();
+		vs_other_option(c);
 	}
 }
 

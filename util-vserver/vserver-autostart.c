@@ -112,11 +112,8 @@ static void parse_args(struct args *a, int argc, char *argv[])
 			break;
 		case 'h':
 			usage();
-		case 'V':
-			vs_print_version();
-			exit(VS_EXIT_OK);
 		default:
-			vs_try_help();
+			vs_other_option(c);
 		}
 	}
 	if (optind >= argc)

@@ -166,11 +166,8 @@ int main(int argc, char *argv[])
 		case 'h':
 			usage();
 			break;
-		case 'V':
-			vs_print_version();
-			return VS_EXIT_OK;
 		default:
-			vs_try_help();
+			vs_other_option(c);
 		}
 	}
 	if (argc - optind < 2)

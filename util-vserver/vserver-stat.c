@@ -174,11 +174,8 @@ int main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage();
-		case 'V':
-			vs_print_version();
-			return VS_EXIT_OK;
 		default:
-			vs_try_help();
+			vs_other_option(c);
 		}
 	}
 	if (optind < argc)

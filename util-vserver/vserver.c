@@ -209,11 +209,8 @@ int main(int argc, char **argv)
 		switch (o) {
 		case 'h':
 			usage();
-		case 'V':
-			vs_print_version();
-			return VS_EXIT_OK;
 		default:
-			vs_try_help();
+			vs_other_option(o);
 		}
 	}
 	vs_inject_init();
