@@ -148,7 +148,7 @@ int vs_check_caps(const struct vs_cmd *const c,
 		  const struct vs_caller *const caller)
 {
 	if (!caller->capable(VS_CAP_CONTEXT))
-		return -ENOSYS;
+		return -VS_ENOCMD;
 	if (c->perm > 1 && !caller->capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	if ((c->flags & VS_F_ARES) && !caller->capable(CAP_SYS_RESOURCE))
@@ -283,7 +283,7 @@ static long run(const struct vs_cmd *const c, struct vs_call *const call,
 
 	/* Structures with a pointer have another layout for i386 callers. */
 	if ((c->dir & VS_D_NATIVE) && in_compat_syscall())
-		return -ENOSYS;
+		return -VS_ENOCMD;
 	/* Step 5: id 1 is the spectator, entered by host tasks only. */
 	if ((c->flags & VS_F_SPECTATOR) && call->id == 1) {
 		if (caller->xid != 0)
@@ -339,12 +339,12 @@ SYSCALL_DEFINE3(vserver, u32, cmd, u32, id, void __user *, data)
 
 	if (!vs_initialized) {
 		pr_warn_once("the vserver LSM is not enabled: add \"vserver\" to the lsm= boot parameter or CONFIG_LSM\n");
-		return -ENOSYS;
+		return -VS_ENOCMD;
 	}
 
 	c = vs_find_cmd(cmd);
 	if (!c)
-		return -ENOSYS;
+		return -VS_ENOCMD;
 	current_caller(&caller);
 	ret = vs_check_caps(c, &caller);
 	if (ret)

@@ -9,7 +9,16 @@
 #define _VSERVER_SWITCH_H
 
 #include <linux/compiler_types.h>
+#include <linux/errno.h>
 #include <linux/types.h>
+
+/*
+ * The VServer ABI (§1.5) answers ENOSYS for a command the caller may not
+ * know of: an unknown or unimplemented command word, a caller without
+ * CAP_CONTEXT, a kernel whose vserver LSM is off. Userspace probes the
+ * syscall with it, as for a missing syscall. One name for that answer.
+ */
+#define VS_ENOCMD ENOSYS
 
 struct vx_info;
 struct nx_info;
