@@ -1041,26 +1041,20 @@ TEST(wildcard_by_entries)
 		}
 }
 
-/* Run @cmd in a guest (HIDE_NETIF as net_create sets it, or cleared), output in @out. */
-static int guest_sh(const char *cmd, bool hide, char *out, size_t size)
+/* Run @fn in a child with its stdout in @out. */
+static int child_output(int (*fn)(void *), void *arg, char *out, size_t size)
 {
 	int p[2], st;
-	pid_t pid;
 	ssize_t n, got = 0;
+	pid_t pid;
 
 	if (pipe(p))
 		return -1;
 	pid = fork();
 	if (!pid) {
-		struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
-
+		close(p[0]);
 		dup2(p[1], 1);
-		if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
-			_exit(100);
-		if (!hide && vs_call(VCMD_set_nflags, NID_A, &f))
-			_exit(101);
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(102);
+		_exit(fn(arg));
 	}
 	close(p[1]);
 	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
@@ -1069,6 +1063,33 @@ static int guest_sh(const char *cmd, bool hide, char *out, size_t size)
 	close(p[0]);
 	waitpid(pid, &st, 0);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+struct sh_job {
+	const char *cmd;
+	bool hide;
+};
+
+/* In guest A (HIDE_NETIF cleared unless j->hide), sh -c j->cmd. */
+static int sh_in_guest(void *arg)
+{
+	const struct sh_job *const j = arg;
+	struct vcmd_flags_v0 f = { 0, NXF_HIDE_NETIF };
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 100;
+	if (!j->hide && vs_call(VCMD_set_nflags, NID_A, &f))
+		return 101;
+	execl("/bin/sh", "sh", "-c", j->cmd, (char *)NULL);
+	return 102;
+}
+
+/* Run @cmd in a guest (HIDE_NETIF as net_create sets it, or cleared), output in @out. */
+static int guest_sh(const char *cmd, bool hide, char *out, size_t size)
+{
+	struct sh_job j = { cmd, hide };
+
+	return child_output(sh_in_guest, &j, out, size);
 }
 
 /* HIDE_NETIF: the guest sees its own addresses, interfaces and sockets only. */
@@ -1288,29 +1309,6 @@ static int guest_routes(void *arg)
 	return 0;
 }
 
-/* Run @fn in a child with its stdout in @out. */
-static int child_output(int (*fn)(void *), void *arg, char *out, size_t size)
-{
-	int p[2], st;
-	ssize_t n, got = 0;
-	pid_t pid;
-
-	if (pipe(p))
-		return -1;
-	pid = fork();
-	if (!pid) {
-		close(p[0]);
-		dup2(p[1], 1);
-		_exit(fn(arg));
-	}
-	close(p[1]);
-	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
-		got += n;
-	out[got] = '\0';
-	close(p[0]);
-	waitpid(pid, &st, 0);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 /* A /proc/net/route destination: the address as the kernel prints it. */
 static const char *route_hex(const char *ip, char *buf)
