@@ -18,7 +18,8 @@ Linux-VServer $version for Linux $kver (VCI 0x00020308)
 Apply to a pristine 6.12 tree with:  patch -p1 < ${out##*/}
 then enable CONFIG_VSERVER and add "vserver" to CONFIG_LSM.
 
-New files: kernel/vserver/, include/uapi/linux/vserver/.
+New files: kernel/vserver/, include/uapi/linux/vserver/, include/linux/vserver.h,
+include/net/vserver.h.
 Hooks into existing files, one topic each:
 HDR
 	while read -r p; do

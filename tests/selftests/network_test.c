@@ -577,13 +577,19 @@ static int connect6(int fd, const char *ip, int port)
 	return connect(fd, (void *)&a, sizeof(a));
 }
 
-/* Inside guest A: what bind does with addresses. */
+/*
+ * Inside guest A: what bind does with addresses. The wildcard stays the
+ * wildcard, unless NXF_SINGLE_IP (*@arg) makes it the guest's address.
+ */
 static int guest_bind_rules(void *arg)
 {
+	const bool single = *(bool *)arg;
 	char buf[64];
 	int fd;
 
 	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 1;
+	if (single && set_nflags(NID_A, NXF_SINGLE_IP, NXF_SINGLE_IP))
 		return 1;
 	fd = socket(AF_INET, SOCK_STREAM, 0);
 	if (bind4(fd, "10.77.0.2", 0) != -1 || errno != EADDRNOTAVAIL)
@@ -591,8 +597,8 @@ static int guest_bind_rules(void *arg)
 	if (bind4(fd, "10.77.0.9", 0) != -1 || errno != EADDRNOTAVAIL)
 		return 3; /* the host's */
 	if (bind4(fd, "0.0.0.0", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
-	    strcmp(buf, "10.77.0.1"))
-		return 4; /* the wildcard becomes the guest's address */
+	    strcmp(buf, single ? "10.77.0.1" : "0.0.0.0"))
+		return 4;
 	close(fd);
 	fd = socket(AF_INET6, SOCK_STREAM, 0);
 	if (bind6(fd, "fd77::2", 0) != -1 || errno != EADDRNOTAVAIL)
@@ -602,23 +608,30 @@ static int guest_bind_rules(void *arg)
 	if (bind6(fd, "::1", 0) != -1 || errno != EADDRNOTAVAIL)
 		return 7;
 	if (bind6(fd, "::", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
-	    strcmp(buf, "fd77::1"))
+	    strcmp(buf, single ? "fd77::1" : "::"))
 		return 8;
 	close(fd);
 	return 0;
 }
 
-/* A dual-stack socket of an IPv4-only guest binds to its IPv4 address. */
+/*
+ * A dual-stack socket of an IPv4-only guest may bind the wildcard (it
+ * takes the guest's IPv4 traffic); with NXF_SINGLE_IP it binds to the
+ * IPv4 address. An IPv6-only one has nothing to receive on.
+ */
 static int dual_stack_v4_only(void *arg)
 {
+	const bool single = *(bool *)arg;
 	char buf[64];
 	int fd, one = 1;
 
 	if (enter_guest(NID_A, "10.77.0.1", NULL))
 		return 1;
+	if (single && set_nflags(NID_A, NXF_SINGLE_IP, NXF_SINGLE_IP))
+		return 1;
 	fd = socket(AF_INET6, SOCK_STREAM, 0);
 	if (bind6(fd, "::", 0) || sock_addr(fd, buf, sizeof(buf), 0) ||
-	    strcmp(buf, "::ffff:10.77.0.1"))
+	    strcmp(buf, single ? "::ffff:10.77.0.1" : "::"))
 		return 2;
 	close(fd);
 	fd = socket(AF_INET6, SOCK_STREAM, 0);
@@ -630,14 +643,22 @@ static int dual_stack_v4_only(void *arg)
 
 TEST(dual_stack_wildcard)
 {
+	bool single = false;
+
 	addresses_on_lo();
-	EXPECT_EQ(0, in_child(dual_stack_v4_only, NULL));
+	EXPECT_EQ(0, in_child(dual_stack_v4_only, &single));
+	single = true;
+	EXPECT_EQ(0, in_child(dual_stack_v4_only, &single));
 }
 
 TEST(bind_rules)
 {
+	bool single = false;
+
 	addresses_on_lo();
-	EXPECT_EQ(0, in_child(guest_bind_rules, NULL));
+	EXPECT_EQ(0, in_child(guest_bind_rules, &single));
+	single = true;
+	EXPECT_EQ(0, in_child(guest_bind_rules, &single));
 }
 
 struct listener {
@@ -1003,10 +1024,451 @@ TEST(host_wildcard_and_guest_same_port)
 	close(fd);
 }
 
-/* Wildcard binds by what the context holds: a range, networks, "any". */
+/* --- several addresses behind one wildcard socket ------------------------ */
+
+/*
+ * Guest A holds 10.77.0.1 and 10.77.0.3 (fd77::1, fd77::3), guest B
+ * 10.77.0.2 (fd77::2); both serve the wildcard of one port, with
+ * SO_REUSEADDR and SO_REUSEPORT (both as uid 0, which would put them in one
+ * reuseport group if nothing kept them apart).
+ */
+struct wild_guest {
+	uint32_t nid;
+	const char *v4[2], *v6[2];
+	int family, type, port;
+	int pipe[2]; /* the guest reports on [1], the test reads [0] */
+};
+
+static void extra_addresses(const char *cmd)
+{
+	char line[256];
+
+	snprintf(line, sizeof(line),
+		 "ip addr %s 10.77.0.3/32 dev lo 2>/dev/null;"
+		 "ip -6 addr %s fd77::3/128 dev lo 2>/dev/null; true", cmd, cmd);
+	sh(line);
+}
+
+static int enter_wild(const struct wild_guest *g)
+{
+	int i;
+
+	if (net_create(g->nid, NULL) != (long)g->nid)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (g->v4[i] && add4(g->nid, NXA_TYPE_ADDR, g->v4[i], NULL))
+			return -1;
+		if (g->v6[i] &&
+		    v6cmd(VCMD_net_add_ipv6, g->nid, NXA_TYPE_ADDR, g->v6[i], 128))
+			return -1;
+	}
+	return 0;
+}
+
+static int wild_socket(int family, int type, int port)
+{
+	int fd = socket(family, type, 0), one = 1;
+
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+	if (family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	if (family == AF_INET ? bind4(fd, "0.0.0.0", port) : bind6(fd, "::", port))
+		return -1;
+	if (type == SOCK_STREAM && listen(fd, 8))
+		return -1;
+	return fd;
+}
+
+/* Read one NUL-terminated string the guest wrote. */
+static int read_str(int fd, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	while (n < size - 1 && read(fd, buf + n, 1) == 1)
+		if (!buf[n++])
+			return 0;
+	buf[n] = '\0';
+	return -1;
+}
+
+/*
+ * Start guest @g serving the wildcard: it reports "ready", then, for each
+ * TCP connection, the local address it was accepted on, for each UDP
+ * datagram, its text.
+ */
+static pid_t wild_server(struct wild_guest *g)
+{
+	char buf[64];
+	pid_t pid;
+
+	if (pipe(g->pipe))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		int fd = enter_wild(g) ? -1 : wild_socket(g->family, g->type, g->port);
+
+		if (fd < 0 || write(g->pipe[1], "ready", 6) != 6)
+			_exit(1);
+		for (;;) {
+			ssize_t n;
+			int c;
+
+			if (g->type == SOCK_STREAM) {
+				c = accept(fd, NULL, NULL);
+				if (c < 0 || sock_addr(c, buf, sizeof(buf), 0))
+					_exit(2);
+				close(c);
+			} else {
+				n = recv(fd, buf, sizeof(buf) - 1, 0);
+				if (n < 0)
+					_exit(2);
+				buf[n] = '\0';
+			}
+			if (write(g->pipe[1], buf, strlen(buf) + 1) < 0)
+				_exit(3);
+		}
+	}
+	close(g->pipe[1]);
+	if (read_str(g->pipe[0], buf, sizeof(buf)) || strcmp(buf, "ready")) {
+		vs_reap(pid);
+		return -1;
+	}
+	return pid;
+}
+
+/* To @ip:@port, from a new socket: a connection, or a datagram naming @ip. */
+static int sends_to(int family, int type, const char *ip, int port)
+{
+	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_in *sin = (void *)&ss;
+	struct sockaddr_in6 *sin6 = (void *)&ss;
+	int fd = socket(family, type, 0), r;
+
+	if (family == AF_INET) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons(port);
+		inet_pton(AF_INET, ip, &sin->sin_addr);
+	} else {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons(port);
+		inet_pton(AF_INET6, ip, &sin6->sin6_addr);
+	}
+	if (type == SOCK_STREAM)
+		r = connect(fd, (void *)&ss, sizeof(ss)) ? errno : 0;
+	else
+		r = sendto(fd, ip, strlen(ip), 0, (void *)&ss, sizeof(ss)) < 0 ? errno : 0;
+	close(fd);
+	return r;
+}
+
+static void expect_report(struct __test_metadata *const _metadata,
+			  struct wild_guest *g, const char *want)
+{
+	char buf[64];
+
+	ASSERT_EQ(0, read_str(g->pipe[0], buf, sizeof(buf)));
+	EXPECT_STREQ(want, buf);
+}
+
+static void run_wild(struct __test_metadata *const _metadata, int family, int type)
+{
+	const bool v4 = family == AF_INET;
+	struct wild_guest a = { NID_A, { "10.77.0.1", "10.77.0.3" }, { "fd77::1", "fd77::3" },
+				family, type, 8090 };
+	struct wild_guest b = { NID_B, { "10.77.0.2" }, { "fd77::2" }, family, type, 8090 };
+	const char *a1 = v4 ? "10.77.0.1" : "fd77::1", *a3 = v4 ? "10.77.0.3" : "fd77::3";
+	const char *b2 = v4 ? "10.77.0.2" : "fd77::2", *h9 = v4 ? "10.77.0.9" : "fd77::9";
+	pid_t ga, gb;
+
+	ga = wild_server(&a);
+	ASSERT_LT(0, ga);
+	gb = wild_server(&b);
+	ASSERT_LT(0, gb); /* the same wildcard and port: no EADDRINUSE */
+	EXPECT_EQ(0, sends_to(family, type, a1, 8090));
+	expect_report(_metadata, &a, a1);
+	EXPECT_EQ(0, sends_to(family, type, a3, 8090));
+	expect_report(_metadata, &a, a3);
+	EXPECT_EQ(0, sends_to(family, type, b2, 8090));
+	expect_report(_metadata, &b, b2);
+	/* The host's own address reaches neither guest's wildcard socket. */
+	if (type == SOCK_STREAM) {
+		EXPECT_EQ(ECONNREFUSED, sends_to(family, type, h9, 8090));
+	} else {
+		EXPECT_EQ(0, sends_to(family, type, h9, 8090));
+		/* Had one taken it, its next report would be h9. */
+		EXPECT_EQ(0, sends_to(family, type, a1, 8090));
+		expect_report(_metadata, &a, a1);
+		EXPECT_EQ(0, sends_to(family, type, b2, 8090));
+		expect_report(_metadata, &b, b2);
+	}
+	vs_reap(ga);
+	vs_reap(gb);
+	close(a.pipe[0]);
+	close(b.pipe[0]);
+}
+
+TEST(wildcard_several_addresses)
+{
+	static const struct { int family, type; } k[] = {
+		{ AF_INET, SOCK_STREAM }, { AF_INET, SOCK_DGRAM },
+		{ AF_INET6, SOCK_STREAM }, { AF_INET6, SOCK_DGRAM },
+	};
+	unsigned int i;
+
+	addresses_on_lo();
+	extra_addresses("add");
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		TH_LOG("family %d, type %d", k[i].family, k[i].type);
+		run_wild(_metadata, k[i].family, k[i].type);
+	}
+	extra_addresses("del");
+}
+
+/* Guest A's wildcard sockets on 8091 (TCP, UDP) and [::]:8092 (TCP). */
+static int hold_wildcards(void *arg)
+{
+	const struct wild_guest *g = arg;
+
+	if (enter_wild(g))
+		return 1;
+	if (wild_socket(AF_INET, SOCK_STREAM, 8091) < 0 ||
+	    wild_socket(AF_INET, SOCK_DGRAM, 8091) < 0 ||
+	    wild_socket(AF_INET6, SOCK_STREAM, 8092) < 0)
+		return 2;
+	return 0;
+}
+
+/*
+ * Bind @ip:@port from the current task, TCP and UDP (IPv6: TCP): 0 or the
+ * errno when both answer alike, else -1.
+ */
+static int binds(const char *ip, int port)
+{
+	const bool v6 = strchr(ip, ':');
+	int t, fd, r[2] = { 0, 0 };
+
+	for (t = 0; t < (v6 ? 1 : 2); t++) {
+		fd = socket(v6 ? AF_INET6 : AF_INET, t ? SOCK_DGRAM : SOCK_STREAM, 0);
+		r[t] = (v6 ? bind6(fd, ip, port) : bind4(fd, ip, port)) ? errno : 0;
+		close(fd);
+	}
+	return v6 || r[0] == r[1] ? r[0] : -1;
+}
+
+struct bind_try {
+	struct wild_guest g; /* entered (or migrated into: no addresses) */
+	const char *ip;
+	int port, want;
+};
+
+static int guest_binds(void *arg)
+{
+	const struct bind_try *t = arg;
+
+	if (t->g.v4[0] ? enter_wild(&t->g) : vs_call(VCMD_net_migrate, t->g.nid, NULL))
+		return 100;
+	return binds(t->ip, t->port) == t->want ? 0 : 1;
+}
+
+/*
+ * Who may bind a port whose wildcard guest A holds: the host at its own
+ * address, guest B (no address in common) at the wildcard; not the host at
+ * A's address nor at the wildcard, not a guest C sharing 10.77.0.3, not A
+ * again at one of its addresses.
+ */
+TEST(wildcard_binds_meet)
+{
+	struct wild_guest a = { NID_A, { "10.77.0.1", "10.77.0.3" }, { "fd77::1", "fd77::3" } };
+	const struct bind_try tries[] = {
+		{ { NID_B, { "10.77.0.2" }, { "fd77::2" } }, "0.0.0.0", 8091, 0 },
+		{ { NID_B + 1, { "10.77.0.2" }, { "fd77::2" } }, "::", 8092, 0 },
+		{ { NID_B + 2, { "10.77.0.3" } }, "0.0.0.0", 8091, EADDRINUSE },
+		{ { NID_B + 3, { "10.77.0.3" }, { "fd77::3" } }, "::", 8092, EADDRINUSE },
+		{ { NID_A }, "10.77.0.3", 8091, EADDRINUSE },
+		{ { NID_A }, "fd77::1", 8092, EADDRINUSE },
+	};
+	unsigned int i;
+	pid_t ga;
+
+	addresses_on_lo();
+	extra_addresses("add");
+	ga = vs_spawn(hold_wildcards, &a);
+	ASSERT_LT(0, ga);
+	EXPECT_EQ(0, binds("10.77.0.9", 8091));
+	EXPECT_EQ(0, binds("fd77::9", 8092));
+	EXPECT_EQ(EADDRINUSE, binds("10.77.0.3", 8091));
+	EXPECT_EQ(EADDRINUSE, binds("0.0.0.0", 8091));
+	EXPECT_EQ(EADDRINUSE, binds("fd77::1", 8092));
+	for (i = 0; i < ARRAY_SIZE(tries); i++) {
+		const struct bind_try *const t = &tries[i];
+
+		EXPECT_EQ(0, in_child(guest_binds, (void *)t)) {
+			TH_LOG("nid %u binds %s:%d", t->g.nid, t->ip, t->port);
+		}
+	}
+	vs_reap(ga);
+	extra_addresses("del");
+}
+
+/*
+ * The source of a guest's packets: the guest holds 10.99.0.1 (first, on no
+ * device) and 10.77.0.3 (on lo, like the host's 10.77.0.9): towards the
+ * host, from an unbound socket and one bound to 0.0.0.0:0, they leave from
+ * 10.77.0.3, the guest's address on the device they leave by.
+ */
+static int connect_from_the_device(void *arg)
+{
+	const struct wild_guest g = { NID_A, { "10.99.0.1", "10.77.0.3" },
+				      { "fd99::1", "fd77::3" } };
+	const int family = *(int *)arg;
+	const char *to = family == AF_INET ? "10.77.0.9" : "fd77::9";
+	int fd, i;
+
+	if (enter_wild(&g))
+		return 1;
+	for (i = 0; i < 2; i++) {
+		fd = socket(family, SOCK_STREAM, 0);
+		if (i && (family == AF_INET ? bind4(fd, "0.0.0.0", 0) : bind6(fd, "::", 0)))
+			return 2;
+		if (family == AF_INET ? connect4(fd, to, 8181) : connect6(fd, to, 8181))
+			return 3;
+		close(fd);
+	}
+	if (sends_to(family, SOCK_DGRAM, to, 8181))
+		return 4;
+	return 0;
+}
+
+TEST(source_from_the_device)
+{
+	static const int families[] = { AF_INET, AF_INET6 };
+	unsigned int i;
+	int j;
+
+	addresses_on_lo();
+	extra_addresses("add");
+	for (i = 0; i < ARRAY_SIZE(families); i++) {
+		const int f = families[i];
+		const char *want = f == AF_INET ? "10.77.0.3" : "fd77::3";
+		int fd = socket(f, SOCK_STREAM, 0), u = socket(f, SOCK_DGRAM, 0);
+		int one = 1, cfd;
+		char buf[64] = "";
+		struct sockaddr_storage from;
+		socklen_t len = sizeof(from);
+
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		ASSERT_EQ(0, f == AF_INET ? bind4(fd, "10.77.0.9", 8181) : bind6(fd, "fd77::9", 8181));
+		ASSERT_EQ(0, f == AF_INET ? bind4(u, "10.77.0.9", 8181) : bind6(u, "fd77::9", 8181));
+		ASSERT_EQ(0, listen(fd, 4));
+		ASSERT_EQ(0, in_child(connect_from_the_device, (void *)&f));
+		for (j = 0; j < 2; j++) {
+			cfd = accept(fd, NULL, NULL);
+			ASSERT_LE(0, cfd);
+			ASSERT_EQ(0, sock_addr(cfd, buf, sizeof(buf), 1));
+			EXPECT_STREQ(want, buf) TH_LOG("connection #%d", j);
+			close(cfd);
+		}
+		ASSERT_LT(0, recvfrom(u, buf, sizeof(buf), MSG_DONTWAIT, (void *)&from, &len));
+		if (f == AF_INET)
+			inet_ntop(f, &((struct sockaddr_in *)&from)->sin_addr, buf, sizeof(buf));
+		else
+			inet_ntop(f, &((struct sockaddr_in6 *)&from)->sin6_addr, buf, sizeof(buf));
+		EXPECT_STREQ(want, buf);
+		close(fd);
+		close(u);
+	}
+	extra_addresses("del");
+}
+
+/*
+ * A guest's raw ICMP socket (NXC_RAW_ICMP), unbound: the echo requests the
+ * host sends to its own 10.77.0.9 never reach it, those to the guest's
+ * 10.77.0.1 do. It reports the destination of each packet it reads.
+ */
+static uint16_t icmp_sum(const void *p, size_t n)
+{
+	const uint16_t *w = p;
+	uint32_t s = 0;
+
+	for (; n > 1; n -= 2)
+		s += *w++;
+	s = (s >> 16) + (s & 0xffff);
+	return ~(s + (s >> 16));
+}
+
+static int host_pings(const char *ip)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET };
+	struct { uint8_t type, code; uint16_t sum, id, seq; } echo = { 8, 0, 0, 0x7777, 1 };
+	int fd = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP), r;
+
+	inet_pton(AF_INET, ip, &to.sin_addr);
+	echo.sum = icmp_sum(&echo, sizeof(echo));
+	r = sendto(fd, &echo, sizeof(echo), 0, (void *)&to, sizeof(to)) == sizeof(echo) ? 0 : -1;
+	close(fd);
+	return r;
+}
+
+/* The guest's reader: "ready", then the destination of each packet. */
+static int raw_reader(int out)
+{
+	struct vcmd_net_caps_v0 c = { NXC_RAW_ICMP, NXC_RAW_ICMP };
+	unsigned char pkt[256];
+	char ip[32];
+	int fd;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL) || vs_call(VCMD_set_ncaps, NID_A, &c))
+		return 1;
+	fd = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (fd < 0 || write(out, "ready", 6) != 6)
+		return 2;
+	alarm(10);
+	for (;;) {
+		ssize_t n = recv(fd, pkt, sizeof(pkt), 0);
+
+		if (n < 20)
+			return 3;
+		inet_ntop(AF_INET, pkt + 16, ip, sizeof(ip));
+		if (write(out, ip, strlen(ip) + 1) < 0)
+			return 4;
+	}
+}
+
+TEST(raw_icmp_takes_its_own)
+{
+	int p[2];
+	char buf[64];
+	pid_t g;
+
+	addresses_on_lo();
+	ASSERT_EQ(0, pipe(p));
+	g = fork();
+	ASSERT_LE(0, g);
+	if (!g)
+		_exit(raw_reader(p[1]));
+	close(p[1]);
+	ASSERT_EQ(0, read_str(p[0], buf, sizeof(buf)));
+	ASSERT_STREQ("ready", buf);
+	ASSERT_EQ(0, host_pings("10.77.0.9"));
+	ASSERT_EQ(0, host_pings("10.77.0.1"));
+	/* The request to 10.77.0.1 comes first: nothing for 10.77.0.9 came. */
+	ASSERT_EQ(0, read_str(p[0], buf, sizeof(buf)));
+	EXPECT_STREQ("10.77.0.1", buf);
+	vs_reap(g);
+	close(p[0]);
+}
+
+/*
+ * Wildcard binds by what the context holds: a range, networks, "any",
+ * nothing; then the same with NXF_SINGLE_IP (which + 4), which takes the
+ * first address if there is one.
+ */
 static int guest_wildcard_by_entries(void *arg)
 {
-	const int which = *(int *)arg;
+	const int which = *(int *)arg % 4;
+	const bool single = *(int *)arg >= 4;
+	const char *want;
 	char buf[64];
 	int fd;
 
@@ -1018,15 +1480,17 @@ static int guest_wildcard_by_entries(void *arg)
 		return 2;
 	if (which == 2 && add4(NID_A, NXA_TYPE_MASK, "0.0.0.0", "0.0.0.0"))
 		return 2;
+	if (single && set_nflags(NID_A, NXF_SINGLE_IP, NXF_SINGLE_IP))
+		return 2;
 	fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (which == 1) /* networks only: no address of its own to pick */
+	if (which == 3) /* nothing to receive on */
 		return bind4(fd, "0.0.0.0", 0) == -1 && errno == EADDRNOTAVAIL ? 0 : 3;
 	if (bind4(fd, "0.0.0.0", 0) || sock_addr(fd, buf, sizeof(buf), 0))
 		return 4;
-	if (strcmp(buf, which == 0 ? "10.77.0.1" : "0.0.0.0"))
+	/* SINGLE_IP takes the first address; networks and "any" name none */
+	want = single && which == 0 ? "10.77.0.1" : "0.0.0.0";
+	if (strcmp(buf, want))
 		return 5;
-	if (which == 1 && bind4(socket(AF_INET, SOCK_STREAM, 0), "10.77.0.2", 0))
-		return 6;
 	return 0;
 }
 
@@ -1035,7 +1499,7 @@ TEST(wildcard_by_entries)
 	int which;
 
 	addresses_on_lo();
-	for (which = 0; which < 3; which++)
+	for (which = 0; which < 8; which++)
 		EXPECT_EQ(0, in_child(guest_wildcard_by_entries, &which)) {
 			TH_LOG("entries #%d", which);
 		}
@@ -1923,8 +2387,8 @@ static int model_guest(const struct net_model *m, int to, int from)
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 	if (bind4(fd, "0.0.0.0", 9595) || listen(fd, 4))
 		return 17;
-	if (sock_addr(fd, buf, sizeof(buf), 0) ||
-	    strcmp(buf, m->nid ? mine : "0.0.0.0"))
+	/* The wildcard stays the wildcard: the lookups filter for the nid. */
+	if (sock_addr(fd, buf, sizeof(buf), 0) || strcmp(buf, "0.0.0.0"))
 		return 18;
 	if (write(to, "r", 1) != 1)
 		return 19;

@@ -3,24 +3,32 @@
  * Linux-VServer - Address isolation of guest sockets on the shared stack
  *
  * A socket belongs to the network context of the task that created it
- * (accepted sockets to their listener's). For a socket of nid 0 every hook
- * here is one load and a branch. For a guest socket (IPv4 and IPv6; TCP,
+ * (accepted sockets to their listener's). For a socket of nid 0 every LSM
+ * hook here is one load and a branch (the inline checks of <net/vserver.h>
+ * as much). For a guest socket (IPv4 and IPv6; TCP,
  * UDP, raw and ping):
  *
  * - bind: the address must be one of the context's (an entry, its
- *   broadcast or its loopback address), else ``EADDRNOTAVAIL``. A wildcard
- *   bind becomes a bind to the context's first address of the family (an
- *   IPv4 one for a dual-stack IPv6 socket of a guest without IPv6), so a
- *   guest's wildcard listener only ever receives traffic addressed to the
- *   guest, and two guests may both listen on 0.0.0.0:80 (ABI SINGLE_IP,
- *   made the rule; a guest listening on several addresses binds each).
- *   With NXF_LBACK_REMAP, 127.0.0.1 becomes the context's loopback address.
- * - connect, sendto: an unbound socket is first bound to the context's
- *   address (its loopback address towards 127.0.0.0/8), so the source is
- *   never a host address; 127.0.0.1 as destination becomes the context's
+ *   broadcast or its loopback address), else ``EADDRNOTAVAIL``; with
+ *   NXF_LBACK_REMAP, 127.0.0.1 becomes the context's loopback address. A
+ *   wildcard bind stays one (``EADDRNOTAVAIL`` if the context has no entry
+ *   of the family), but the socket receives only what is addressed to the
+ *   context: its addresses, broadcast, loopback address, and the multicast
+ *   groups it joined (the socket lookups ask vs_sk_rcv4() and
+ *   vs_sk_rcv6()). Two wildcard sockets of contexts without a common
+ *   address do not conflict on a port, nor share a reuseport group
+ *   (vs_sk_addrs_meet()), so two guests may both listen on 0.0.0.0:80.
+ *   With NXF_SINGLE_IP the wildcard becomes the context's first address
+ *   (as ::ffff:a.b.c.d for a dual-stack socket of a guest without IPv6),
+ *   if it has one (networks only name none).
+ * - connect, sendto: 127.0.0.1 as destination becomes the context's
  *   loopback address with LBACK_REMAP; host loopback is unreachable
- *   otherwise (unless LBACK_ALLOW). A source given with IP_PKTINFO or
- *   IPV6_PKTINFO must be the context's.
+ *   otherwise (unless LBACK_ALLOW). The source of every route a guest
+ *   socket takes is the context's (vs_route4(), vs_route6()): the one
+ *   routing chose if it is, else the context's address on the device the
+ *   packet leaves by, else its first address, so the source is never a
+ *   host address. A source given with IP_PKTINFO or IPV6_PKTINFO must be
+ *   the context's.
  * - socket options that set or fake the source address (IP_HDRINCL,
  *   IP_TRANSPARENT, IP_FREEBIND, their IPv6 twins, the sticky IPV6_PKTINFO)
  *   are refused; multicast membership needs NXC_MULTICAST.
@@ -48,12 +56,15 @@
 #include <linux/vserver.h>
 #include <linux/vserver/network.h>
 #include <net/addrconf.h>
+#include <net/inet_connection_sock.h>
 #include <net/inet_sock.h>
 #include <net/ip6_fib.h>
 #include <net/ip_fib.h>
 #include <net/ipv6.h>
 #include <net/nexthop.h>
+#include <net/route.h>
 #include <net/sock.h>
+#include <net/vserver.h>
 
 #include "common.h"
 #include "cred.h"
@@ -142,10 +153,9 @@ static int local4(const struct nx_info *const nxi, __be32 *const a)
 	const u64 flags = READ_ONCE(nxi->flags);
 
 	if (*a == htonl(INADDR_ANY)) {
-		if (nx_v4_any(nxi))
-			return 0; /* every address is the guest's */
-		*a = nx_v4_first(nxi);
-		return *a ? 0 : -EADDRNOTAVAIL;
+		if (flags & NXF_SINGLE_IP)
+			*a = nx_v4_first(nxi);
+		return *a || nx_has_family(nxi, false) ? 0 : -EADDRNOTAVAIL;
 	}
 	if (*a == htonl(INADDR_LOOPBACK) && (flags & NXF_LBACK_REMAP)) {
 		*a = READ_ONCE(nxi->lback);
@@ -159,12 +169,17 @@ static int local4(const struct nx_info *const nxi, __be32 *const a)
 }
 
 /*
- * As local4() for IPv6; a dual-stack socket (@v4ok: not IPV6_V6ONLY) of a
- * guest without IPv6 addresses takes the wildcard as its IPv4 address.
+ * As local4() for IPv6. The wildcard stays the wildcard when the guest has
+ * an address the socket can receive on: an IPv6 one, or for a dual-stack
+ * socket (@v4ok: not IPV6_V6ONLY) an IPv4 one. With NXF_SINGLE_IP it
+ * becomes the first IPv6 address, else the IPv4 one (as ::ffff:a.b.c.d),
+ * if the guest has one.
  */
 static int local6(const struct nx_info *const nxi, struct in6_addr *const a,
 		  const bool v4ok)
 {
+	const u64 flags = READ_ONCE(nxi->flags);
+
 	if (ipv6_addr_v4mapped(a)) {
 		__be32 v4 = a->s6_addr32[3];
 		int err = local4(nxi, &v4);
@@ -174,18 +189,19 @@ static int local6(const struct nx_info *const nxi, struct in6_addr *const a,
 		return err;
 	}
 	if (ipv6_addr_any(a)) {
-		__be32 v4 = nx_v4_first(nxi);
+		__be32 v4 = (flags & NXF_SINGLE_IP) ? nx_v4_first(nxi) : 0;
 
-		if (nx_v6_first(nxi, a))
+		if ((flags & NXF_SINGLE_IP) && nx_v6_first(nxi, a))
 			return 0;
-		if (!v4ok || !v4)
-			return -EADDRNOTAVAIL;
-		ipv6_addr_set_v4mapped(v4, a);
-		return 0;
+		if (v4ok && v4) {
+			ipv6_addr_set_v4mapped(v4, a);
+			return 0;
+		}
+		return nx_has_family(nxi, true) ||
+		       (v4ok && nx_has_family(nxi, false)) ? 0 : -EADDRNOTAVAIL;
 	}
 	if (ipv6_addr_loopback(a))
-		return (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW) ? 0 :
-								    -EADDRNOTAVAIL;
+		return (flags & NXF_LBACK_ALLOW) ? 0 : -EADDRNOTAVAIL;
 	if (ipv6_addr_is_multicast(a))
 		return (READ_ONCE(nxi->ncaps) & NXC_MULTICAST) ? 0 : -EADDRNOTAVAIL;
 	return nx_v6_allowed(nxi, a) ? 0 : -EADDRNOTAVAIL;
@@ -194,17 +210,15 @@ static int local6(const struct nx_info *const nxi, struct in6_addr *const a,
 /*
  * A destination of a guest socket: 127.0.0.1 becomes its loopback address
  * with LBACK_REMAP; the host's loopback is out of reach otherwise;
- * multicast needs NXC_MULTICAST. Sets *@lback for a loopback destination.
+ * multicast needs NXC_MULTICAST.
  */
-static int remote4(const struct nx_info *const nxi, __be32 *const a,
-		   bool *const lback)
+static int remote4(const struct nx_info *const nxi, __be32 *const a)
 {
 	const u64 flags = READ_ONCE(nxi->flags);
 
-	*lback = ipv4_is_loopback(*a);
 	if (*a == htonl(INADDR_LOOPBACK) && (flags & NXF_LBACK_REMAP))
 		*a = READ_ONCE(nxi->lback);
-	else if (*lback && *a != READ_ONCE(nxi->lback) &&
+	else if (ipv4_is_loopback(*a) && *a != READ_ONCE(nxi->lback) &&
 		 !(flags & NXF_LBACK_ALLOW))
 		return -ENETUNREACH;
 	if (ipv4_is_multicast(*a) && !(READ_ONCE(nxi->ncaps) & NXC_MULTICAST))
@@ -212,19 +226,17 @@ static int remote4(const struct nx_info *const nxi, __be32 *const a,
 	return 0;
 }
 
-static int remote6(const struct nx_info *const nxi, struct in6_addr *const a,
-		   bool *const lback)
+static int remote6(const struct nx_info *const nxi, struct in6_addr *const a)
 {
 	if (ipv6_addr_v4mapped(a)) {
 		__be32 v4 = a->s6_addr32[3];
-		int err = remote4(nxi, &v4, lback);
+		int err = remote4(nxi, &v4);
 
 		if (!err)
 			ipv6_addr_set_v4mapped(v4, a);
 		return err;
 	}
-	*lback = ipv6_addr_loopback(a);
-	if (*lback && !(READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+	if (ipv6_addr_loopback(a) && !(READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
 		return -ENETUNREACH;
 	if (ipv6_addr_is_multicast(a) &&
 	    !(READ_ONCE(nxi->ncaps) & NXC_MULTICAST))
@@ -272,89 +284,25 @@ static int hook_socket_bind(struct socket *const sock,
 	return 0;
 }
 
-/* Is the socket bound to an address (a raw one always has its inet_num)? */
-static bool bound(const struct sock *const sk)
-{
-	if (sk->sk_family == AF_INET)
-		return inet_sk(sk)->inet_rcv_saddr || inet_sk(sk)->inet_saddr;
-	return !ipv6_addr_any(&sk->sk_v6_rcv_saddr) ||
-	       !ipv6_addr_any(&inet6_sk(sk)->saddr);
-}
-
 /*
- * Bind an unbound guest socket to the context's address before it sends:
- * the kernel would pick a host address otherwise.
+ * Check and rewrite a destination. The source is the route's business:
+ * vs_route4() and vs_route6() make it one of the context's.
  */
-static int autobind(struct socket *const sock, const struct nx_info *const nxi,
-		    const bool lback, const bool v4dest)
-{
-	struct sock *const sk = sock->sk;
-	struct sockaddr_storage ss = {};
-	int len, err;
-
-	if (bound(sk))
-		return 0;
-	if (sk->sk_family == AF_INET || v4dest) {
-		__be32 a = lback ? READ_ONCE(nxi->lback) : nx_v4_first(nxi);
-
-		if (lback && !(READ_ONCE(nxi->flags) & NXF_LBACK_REMAP))
-			return 0; /* LBACK_ALLOW: the host's loopback */
-		if (!lback && nx_v4_any(nxi))
-			return 0; /* any source is the guest's */
-		if (!a)
-			return -EADDRNOTAVAIL;
-		if (sk->sk_family == AF_INET) {
-			struct sockaddr_in *const sin = (void *)&ss;
-
-			sin->sin_family = AF_INET;
-			sin->sin_addr.s_addr = a;
-			len = sizeof(*sin);
-		} else {
-			struct sockaddr_in6 *const sin6 = (void *)&ss;
-
-			sin6->sin6_family = AF_INET6;
-			ipv6_addr_set_v4mapped(a, &sin6->sin6_addr);
-			len = sizeof(*sin6);
-		}
-	} else {
-		struct sockaddr_in6 *const sin6 = (void *)&ss;
-
-		if (lback)
-			return 0; /* LBACK_ALLOW */
-		sin6->sin6_family = AF_INET6;
-		if (!nx_v6_first(nxi, &sin6->sin6_addr))
-			return -EADDRNOTAVAIL;
-		len = sizeof(*sin6);
-	}
-	err = READ_ONCE(sock->ops)->bind(sock, (struct sockaddr *)&ss, len);
-	/* Another thread bound it meanwhile: its bind was checked. */
-	if (err == -EINVAL && bound(sk))
-		return 0;
-	return err;
-}
-
-/* Check and rewrite a destination, then bind the socket if need be. */
 static int outgoing(struct socket *const sock, const struct nx_info *const nxi,
 		    struct sockaddr *const address, const int addrlen)
 {
 	struct sockaddr_in *sin;
 	struct sockaddr_in6 *sin6;
-	bool lback = false, v4dest = false;
-	int err = 0;
 
-	if (address) {
-		sin = as_in(sock, address, addrlen);
-		sin6 = as_in6(sock, address, addrlen);
-		if (sin && sin->sin_family == AF_INET) {
-			err = remote4(nxi, &sin->sin_addr.s_addr, &lback);
-		} else if (sin6) {
-			v4dest = ipv6_addr_v4mapped(&sin6->sin6_addr);
-			err = remote6(nxi, &sin6->sin6_addr, &lback);
-		}
-		if (err)
-			return err;
-	}
-	return autobind(sock, nxi, lback, v4dest);
+	if (!address)
+		return 0;
+	sin = as_in(sock, address, addrlen);
+	if (sin && sin->sin_family == AF_INET)
+		return remote4(nxi, &sin->sin_addr.s_addr);
+	sin6 = as_in6(sock, address, addrlen);
+	if (sin6)
+		return remote6(nxi, &sin6->sin6_addr);
+	return 0;
 }
 
 static int hook_socket_connect(struct socket *const sock,
@@ -455,6 +403,181 @@ static int hook_socket_setsockopt(struct socket *const sock, const int level,
 		}
 	}
 	return 0;
+}
+
+/* --- wildcard sockets: what they receive, where they send from ------------ */
+
+DEFINE_STATIC_KEY_FALSE(vs_nx_used);
+unsigned int vs_sock_blob __ro_after_init;
+
+/**
+ * vs_nx_start - Turn the address checks of <net/vserver.h> on
+ *
+ * Called before the first network context exists: no socket can belong to
+ * one earlier. Never turned off again.
+ *
+ * Context: process context, may sleep (static_branch_enable()).
+ */
+void vs_nx_start(void)
+{
+	if (!static_key_enabled(&vs_nx_used))
+		static_branch_enable(&vs_nx_used);
+}
+
+/* An address a wildcard socket of @nxi takes traffic for. */
+static bool takes4(const struct nx_info *const nxi, const __be32 a)
+{
+	if (ipv4_is_multicast(a))
+		return true; /* joining a group needed NXC_MULTICAST */
+	if (ipv4_is_loopback(a) && (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return true;
+	return nx_v4_allowed(nxi, a);
+}
+
+static bool takes6(const struct nx_info *const nxi, const struct in6_addr *const a)
+{
+	if (ipv6_addr_v4mapped(a))
+		return takes4(nxi, a->s6_addr32[3]);
+	if (ipv6_addr_is_multicast(a))
+		return true;
+	if (ipv6_addr_loopback(a) && (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return true;
+	return nx_v6_allowed(nxi, a);
+}
+
+bool __vs_sk_rcv4(const struct sock *const sk, const __be32 daddr)
+{
+	return !daddr || takes4(vs_sock(sk)->nxi, daddr);
+}
+
+bool __vs_sk_rcv6(const struct sock *const sk, const struct in6_addr *const daddr)
+{
+	return ipv6_addr_any(daddr) || takes6(vs_sock(sk)->nxi, daddr);
+}
+
+/* The network context of a socket in a bind bucket (TIME_WAIT has none). */
+static const struct nx_info *bucket_nxi(const struct sock *const sk)
+{
+	return sk_fullsock(sk) ? vs_sock(sk)->nxi : NULL;
+}
+
+/* Does the address @sk is bound to (not the wildcard) reach @nxi's socket? */
+static bool bound_reaches(const struct nx_info *const nxi,
+			  const struct sock *const sk)
+{
+#if IS_ENABLED(CONFIG_IPV6)
+	if (sk->sk_family == AF_INET6)
+		return takes6(nxi, &sk->sk_v6_rcv_saddr);
+#endif
+	return takes4(nxi, sk->sk_rcv_saddr);
+}
+
+bool __vs_sk_addrs_meet(const struct sock *const sk, const struct sock *const sk2)
+{
+	const struct nx_info *const n1 = bucket_nxi(sk);
+	const struct nx_info *const n2 = bucket_nxi(sk2);
+	const bool wild1 = n1 && inet_rcv_saddr_any(sk);
+	const bool wild2 = n2 && inet_rcv_saddr_any(sk2);
+
+	if (wild1 && wild2)
+		return n1 == n2 || nx_addrs_meet(n1, n2);
+	if (wild1)
+		return inet_rcv_saddr_any(sk2) || bound_reaches(n1, sk2);
+	if (wild2)
+		return inet_rcv_saddr_any(sk) || bound_reaches(n2, sk);
+	return true;
+}
+
+/*
+ * The source of a guest's packet that leaves by @dev, when the one routing
+ * chose is not the guest's: an address of the guest on @dev, else its
+ * first one; 0 when it has none.
+ */
+static __be32 source4(const struct nx_info *const nxi,
+		      const struct net_device *const dev)
+{
+	const struct in_device *in_dev;
+	const struct in_ifaddr *ifa;
+	__be32 a = 0;
+
+	rcu_read_lock();
+	in_dev = dev ? __in_dev_get_rcu(dev) : NULL;
+	if (in_dev) {
+		in_dev_for_each_ifa_rcu(ifa, in_dev) {
+			if (nx_v4_allowed(nxi, ifa->ifa_local)) {
+				a = ifa->ifa_local;
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+	return a ? a : nx_v4_first(nxi);
+}
+
+struct rtable *__vs_route4(struct net *const net, struct flowi4 *const fl4,
+			   const struct sock *const sk, struct rtable *const rt)
+{
+	const struct nx_info *const nxi = vs_sock(sk)->nxi;
+	const __be32 src = fl4->saddr;
+	__be32 a;
+
+	if (IS_ERR(rt))
+		return rt;
+	if (fl4->daddr == READ_ONCE(nxi->lback)) {
+		a = fl4->daddr; /* its own loopback address talks to itself */
+	} else {
+		if (ipv4_is_loopback(src) && ipv4_is_loopback(fl4->daddr) &&
+		    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+			return rt;
+		if (src && src != READ_ONCE(nxi->bcast) && nx_v4_allowed(nxi, src))
+			return rt;
+		a = source4(nxi, rt->dst.dev);
+	}
+	if (a == src)
+		return rt;
+	ip_rt_put(rt);
+	if (!a)
+		return ERR_PTR(-EADDRNOTAVAIL);
+	fl4->saddr = a;
+	return __ip_route_output_key(net, fl4);
+}
+
+/* As source4(), for IPv6: false when the guest has no IPv6 address. */
+static bool source6(const struct nx_info *const nxi,
+		    const struct net_device *const dev, struct in6_addr *const a)
+{
+	const struct inet6_ifaddr *ifp;
+	const struct inet6_dev *idev;
+	bool found = false;
+
+	rcu_read_lock();
+	idev = dev ? __in6_dev_get(dev) : NULL;
+	if (idev) {
+		list_for_each_entry_rcu(ifp, &idev->addr_list, if_list) {
+			if (!(ifp->flags & IFA_F_TENTATIVE) &&
+			    nx_v6_allowed(nxi, &ifp->addr)) {
+				*a = ifp->addr;
+				found = true;
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+	return found || nx_v6_first(nxi, a);
+}
+
+int __vs_route6(const struct sock *const sk, const struct dst_entry *const dst,
+		struct flowi6 *const fl6)
+{
+	const struct nx_info *const nxi = vs_sock(sk)->nxi;
+
+	if (ipv6_addr_loopback(&fl6->saddr) && ipv6_addr_loopback(&fl6->daddr) &&
+	    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return 0;
+	if (!ipv6_addr_any(&fl6->saddr) && nx_v6_allowed(nxi, &fl6->saddr))
+		return 0;
+	return source6(nxi, dst && !dst->error ? dst->dev : NULL, &fl6->saddr) ?
+		       0 : -EADDRNOTAVAIL;
 }
 
 /* --- HIDE_NETIF: what a guest sees of the shared stack -------------------- */
@@ -723,5 +846,8 @@ static struct security_hook_list vs_net_hooks[] __ro_after_init = {
 
 void __init vs_add_net_hooks(void)
 {
+	/* <net/vserver.h> reads a socket's nxi at the start of our blob. */
+	BUILD_BUG_ON(offsetof(struct vs_sock, nxi) != 0);
+	vs_sock_blob = vs_blob_sizes.lbs_sock;
 	security_add_hooks(vs_net_hooks, ARRAY_SIZE(vs_net_hooks), &vs_lsmid);
 }

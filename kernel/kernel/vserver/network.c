@@ -111,6 +111,7 @@ struct nx_info *nx_create(const u32 nid, const u64 flags)
 
 	if (!nxi)
 		return ERR_PTR(-ENOMEM);
+	vs_nx_start();
 	vs_id_init(&nx_tab, &nxi->head, nid, flags);
 	mutex_init(&nxi->addr_lock);
 	nxi->bcast = htonl(INADDR_BROADCAST);
@@ -350,28 +351,6 @@ static bool match4(const struct nx_addr4 *const e, const __be32 a)
 }
 
 /**
- * nx_v4_any - Does the context allow every IPv4 address?
- * @nxi: the network context
- *
- * util-vserver's `naddress --ip 0.0.0.0` adds a MASK entry 0.0.0.0/0.
- *
- * Return: true when such an entry exists: wildcard binds stay wildcard.
- */
-bool nx_v4_any(const struct nx_info *const nxi)
-{
-	const struct nx_addrs *l;
-	unsigned int i;
-	bool any = false;
-
-	rcu_read_lock();
-	l = rcu_dereference(nxi->addrs);
-	for (i = 0; l && i < l->n4 && !any; i++)
-		any = l->v4[i].type == NXA_TYPE_MASK && !l->v4[i].mask;
-	rcu_read_unlock();
-	return any;
-}
-
-/**
  * nx_v4_allowed - May a socket of @nxi use local IPv4 address @a?
  * @nxi: the network context
  * @a: the address
@@ -398,12 +377,15 @@ bool nx_v4_allowed(const struct nx_info *const nxi, const __be32 a)
 }
 
 /**
- * nx_v4_first - The address a guest's unbound or wildcard IPv4 socket uses
+ * nx_v4_first - The context's first IPv4 address
  * @nxi: the network context
+ *
+ * What a wildcard bind becomes with NXF_SINGLE_IP, and the source of last
+ * resort of a guest's packet (net.c).
  *
  * Return: the first single-address entry, else the first address of the
  * first range, else 0: a context with networks only (MASK entries) names
- * no address of its own, its sockets bind one explicitly.
+ * no address of its own.
  */
 __be32 nx_v4_first(const struct nx_info *const nxi)
 {
@@ -462,4 +444,92 @@ bool nx_v6_first(const struct nx_info *const nxi, struct in6_addr *const ret)
 	}
 	rcu_read_unlock();
 	return found;
+}
+
+/**
+ * nx_has_family - Does the context hold an entry of IPv4 (@v6 false) or IPv6?
+ * @nxi: the network context
+ * @v6: the family
+ *
+ * Return: true when a wildcard socket of that family has something to
+ * receive on.
+ */
+bool nx_has_family(const struct nx_info *const nxi, const bool v6)
+{
+	const struct nx_addrs *l;
+	bool has;
+
+	rcu_read_lock();
+	l = rcu_dereference(nxi->addrs);
+	has = l && (v6 ? l->n6 : l->n4);
+	rcu_read_unlock();
+	return has;
+}
+
+/* The addresses an IPv4 entry covers, as a host-order interval. */
+static bool span4(const struct nx_addr4 *const e, u32 *const lo, u32 *const hi)
+{
+	switch (e->type) {
+	case NXA_TYPE_MASK:
+		*lo = ntohl(e->ip & e->mask);
+		*hi = *lo | ~ntohl(e->mask);
+		return true;
+	case NXA_TYPE_RANGE:
+		*lo = ntohl(e->ip);
+		*hi = ntohl(e->ip2) - 1;
+		return *lo <= *hi;
+	}
+	*lo = ntohl(e->ip);
+	*hi = *lo;
+	return true;
+}
+
+static bool meet4(const struct nx_addr4 *const a, const struct nx_addr4 *const b)
+{
+	u32 alo, ahi, blo, bhi;
+
+	return span4(a, &alo, &ahi) && span4(b, &blo, &bhi) &&
+	       alo <= bhi && blo <= ahi;
+}
+
+static bool meet6(const struct nx_addr6 *const a, const struct nx_addr6 *const b)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		if ((a->ip.s6_addr32[i] ^ b->ip.s6_addr32[i]) &
+		    a->mask.s6_addr32[i] & b->mask.s6_addr32[i])
+			return false;
+	return true;
+}
+
+/**
+ * nx_addrs_meet - Do two network contexts share an address?
+ * @a: one network context
+ * @b: the other
+ *
+ * Two wildcard sockets of different contexts on one port conflict only
+ * when an address would reach both. The broadcast addresses do not count
+ * (every context has 255.255.255.255 at first, and a broadcast goes to
+ * every socket that takes it); equal loopback addresses do.
+ *
+ * Return: true when an entry of @a and one of @b cover a common address.
+ */
+bool nx_addrs_meet(const struct nx_info *const a, const struct nx_info *const b)
+{
+	const struct nx_addrs *la, *lb;
+	unsigned int i, j;
+	bool meet = READ_ONCE(a->lback) == READ_ONCE(b->lback);
+
+	rcu_read_lock();
+	la = rcu_dereference(a->addrs);
+	lb = rcu_dereference(b->addrs);
+	for (i = 0; la && lb && i < la->n4 && !meet; i++)
+		for (j = 0; j < lb->n4 && !meet; j++)
+			meet = meet4(&la->v4[i], &lb->v4[j]);
+	for (i = 0; la && lb && i < la->n6 && !meet; i++)
+		for (j = 0; j < lb->n6 && !meet; j++)
+			meet = meet6(&la->v6[i], &lb->v6[j]);
+	rcu_read_unlock();
+	return meet;
 }

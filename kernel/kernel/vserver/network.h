@@ -126,10 +126,12 @@ void nx_set_lback(struct nx_info *nxi, __be32 a);
 
 bool nx_v4_allowed(const struct nx_info *nxi, __be32 a);
 __be32 nx_v4_first(const struct nx_info *nxi);
-bool nx_v4_any(const struct nx_info *nxi);
 bool nx_v6_allowed(const struct nx_info *nxi, const struct in6_addr *a);
 bool nx_v6_first(const struct nx_info *nxi, struct in6_addr *ret);
+bool nx_has_family(const struct nx_info *nxi, bool v6);
+bool nx_addrs_meet(const struct nx_info *a, const struct nx_info *b);
 
+void vs_nx_start(void);
 int nx_proc_attach(struct nx_info *nxi);
 void nx_proc_detach(struct nx_info *nxi);
 

@@ -22,8 +22,9 @@
  *
  * - %NXF_INFO_PRIVATE: once the network context has left setup, nobody may
  *   migrate into it (``EACCES``).
- * - %NXF_SINGLE_IP: binding to 0.0.0.0 binds to the first IPv4 address.
- *   Cleared when a second address is added.
+ * - %NXF_SINGLE_IP: binding to 0.0.0.0 binds to the first IPv4 address
+ *   (see `Network addresses`_ for wildcard sockets without it). Cleared
+ *   when a second address is added.
  * - %NXF_LBACK_REMAP: binding to 127.0.0.1 binds to the network context's
  *   loopback address.
  * - %NXF_LBACK_ALLOW: the network context may use loopback addresses.
@@ -149,8 +150,21 @@
  *
  * Binding to an address that no entry, the broadcast or the loopback address
  * matches fails with ``EADDRNOTAVAIL`` (multicast addresses need
- * %NXC_MULTICAST).  A wildcard listener in a guest receives only traffic
- * addressed to the guest's addresses.
+ * %NXC_MULTICAST).  A guest socket bound to the wildcard (0.0.0.0, ::)
+ * stays bound to it, unless %NXF_SINGLE_IP makes the bind one to the first
+ * IPv4 address (the first IPv6 one for ::), and needs an entry of the
+ * family (for a dual-stack socket, of either) else ``EADDRNOTAVAIL``. It
+ * receives only what is addressed to the guest: its entries, broadcast and
+ * loopback addresses, and the multicast groups it joined. It conflicts on
+ * its port with a socket bound to one of those addresses, with the host's
+ * wildcard sockets, and with wildcard sockets of contexts that share an
+ * address with it; with no other, and it never shares an SO_REUSEPORT
+ * group with another context's socket.
+ *
+ * The source address of what a guest socket sends is always the guest's:
+ * the one routing chose if it is the guest's, else the guest's address on
+ * the device the packet leaves by, else its first address of the family
+ * (``EADDRNOTAVAIL`` if it has none).
  *
  * The legacy net_add and net_remove (&struct vcmd_net_addr_v0) take the
  * family as type: %NXA_TYPE_IPV4 adds 1 to 4 addresses, with %NXA_MOD_BCAST
