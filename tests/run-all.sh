@@ -33,4 +33,4 @@ echo
 echo "Summary ($(($(date +%s) - start))s after the builds; logs in build/test/):"
 tests/summarize.py $(printf -- '--host %s ' "$out"/host/*.tap) \
 	--vm "test=$out/vm-test" --vm "novs=$out/vm-novs" --kunit vserver_switch \
-	--kunit vserver_ccaps
+	--kunit vserver_ccaps --kunit vserver_network

@@ -15,6 +15,7 @@
 #ifndef _LINUX_VSERVER_H
 #define _LINUX_VSERVER_H
 
+#include <linux/cred.h>
 #include <linux/jump_label.h>
 #include <linux/types.h>
 
@@ -78,8 +79,37 @@ bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
 __be32 vs_addr4_shown(__be32 addr);
 void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
-void vs_sock_send(const struct socket *sock, size_t size, int ret);
-void vs_sock_recv(const struct socket *sock, int ret);
+
+/*
+ * Socket accounting (sock_stat): inline, so that a host task's send or
+ * receive pays a patched-out jump until the first context exists, then two
+ * loads and a branch (its cred's context, read from the start of our cred
+ * blob).
+ */
+DECLARE_STATIC_KEY_FALSE(vs_vx_used);
+extern unsigned int vs_cred_blob;
+void __vs_sock_send(const struct socket *sock, size_t size, int ret);
+void __vs_sock_recv(const struct socket *sock, int ret);
+
+/* Is current in a context (xid >= 2)? */
+static inline bool vs_current_guest(void)
+{
+	return static_branch_unlikely(&vs_vx_used) &&
+	       *(void *const *)(current_cred()->security + vs_cred_blob);
+}
+
+static inline void vs_sock_send(const struct socket *sock, size_t size, int ret)
+{
+	if (vs_current_guest())
+		__vs_sock_send(sock, size, ret);
+}
+
+static inline void vs_sock_recv(const struct socket *sock, int ret)
+{
+	if (vs_current_guest())
+		__vs_sock_recv(sock, ret);
+}
+
 int vs_unshare(unsigned long flags);
 
 #else /* !CONFIG_VSERVER */

@@ -32,5 +32,6 @@ void vs_add_task_hooks(void);
 void vs_add_inode_hooks(void);
 void vs_add_net_hooks(void);
 void vs_add_ccap_hooks(void);
+void vs_cacct_init(void);
 
 #endif /* _VSERVER_COMMON_H */

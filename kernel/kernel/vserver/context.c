@@ -48,9 +48,16 @@ static void ctx_ended(struct vs_id *const id)
 	wake_up_all(&vxi->exit_wq);
 }
 
+/*
+ * The counters go at once: only holders of a reference (a cred, a command,
+ * an open /proc file) touch them, and the last one is gone.
+ */
 static void ctx_free(struct vs_id *const id)
 {
-	kfree_rcu(container_of(id, struct vx_info, head), rcu);
+	struct vx_info *const vxi = container_of(id, struct vx_info, head);
+
+	free_percpu(vxi->cacct);
+	kfree_rcu(vxi, rcu);
 }
 
 static const struct vs_idtab_ops ctx_ops = {
@@ -113,6 +120,14 @@ struct vx_info *vx_create(const u32 xid, const u64 flags)
 
 	if (!vxi)
 		return ERR_PTR(-ENOMEM);
+	vxi->cacct = __alloc_percpu_gfp(sizeof(*vxi->cacct) * VXA_SOCK_NR,
+					__alignof__(*vxi->cacct),
+					GFP_KERNEL_ACCOUNT);
+	if (!vxi->cacct) {
+		kfree(vxi);
+		return ERR_PTR(-ENOMEM);
+	}
+	vs_vx_start();
 	vs_id_init(&vx_tab, &vxi->head, xid, flags);
 	mutex_init(&vxi->space_lock);
 	init_waitqueue_head(&vxi->exit_wq);

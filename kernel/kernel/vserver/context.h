@@ -48,10 +48,12 @@ struct vx_space {
  * @count: messages received, sent, and sends that failed (indexed by
  *         VXA_SOCK_RECV, _SEND, _FAIL)
  * @total: their bytes, likewise
+ *
+ * One per CPU and class (&vx_info.cacct); vx_sock_acct_sum() adds them up.
  */
 struct vx_sock_acct {
-	atomic_long_t count[VXA_SOCK_FAIL + 1];
-	atomic64_t total[VXA_SOCK_FAIL + 1];
+	u64 count[VXA_SOCK_FAIL + 1];
+	u64 total[VXA_SOCK_FAIL + 1];
 };
 
 /**
@@ -76,7 +78,8 @@ struct vx_sock_acct {
  * @space_lock: protects @space; a mutex (namespace puts may sleep)
  * @space: the space slots
  * @cacct: socket traffic by family class (VXA_SOCK_*), for sock_stat and
- *         /proc/virtual/<xid>/cacct; atomics, no lock
+ *         /proc/virtual/<xid>/cacct: per CPU, so that the tasks of a busy
+ *         guest do not all write one cache line; no lock
  */
 struct vx_info {
 	union {
@@ -100,7 +103,7 @@ struct vx_info {
 	atomic_long_t forks;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VX_SPACE_SLOTS];
-	struct vx_sock_acct cacct[VXA_SOCK_NR];
+	struct vx_sock_acct __percpu *cacct;
 };
 
 /* The lowest and highest id ctx_create accepts (ABI §3.3). */
@@ -127,6 +130,9 @@ bool vx_is_active(struct vx_info *vxi);
 int vx_kill_all(struct vx_info *vxi, int sig, bool skip_init);
 void vx_release_spaces(struct vx_info *vxi);
 void vx_fake_init_arm(const struct vx_info *vxi);
+void vs_vx_start(void);
+void vx_sock_acct_sum(const struct vx_info *vxi, unsigned int class,
+		      struct vx_sock_acct *sum);
 int vx_store_space(struct vx_info *vxi, u64 mask, u32 index);
 int vx_uts_name(struct vx_info *vxi, u32 field, char *name, bool write);
 struct seq_file;

@@ -484,7 +484,8 @@ static bool span4(const struct nx_addr4 *const e, u32 *const lo, u32 *const hi)
 	return true;
 }
 
-static bool meet4(const struct nx_addr4 *const a, const struct nx_addr4 *const b)
+/** nx_addr4_meet - Do two IPv4 entries cover a common address? (@a, @b) */
+bool nx_addr4_meet(const struct nx_addr4 *const a, const struct nx_addr4 *const b)
 {
 	u32 alo, ahi, blo, bhi;
 
@@ -492,7 +493,8 @@ static bool meet4(const struct nx_addr4 *const a, const struct nx_addr4 *const b
 	       alo <= bhi && blo <= ahi;
 }
 
-static bool meet6(const struct nx_addr6 *const a, const struct nx_addr6 *const b)
+/** nx_addr6_meet - Do two IPv6 entries cover a common address? (@a, @b) */
+bool nx_addr6_meet(const struct nx_addr6 *const a, const struct nx_addr6 *const b)
 {
 	unsigned int i;
 
@@ -526,10 +528,10 @@ bool nx_addrs_meet(const struct nx_info *const a, const struct nx_info *const b)
 	lb = rcu_dereference(b->addrs);
 	for (i = 0; la && lb && i < la->n4 && !meet; i++)
 		for (j = 0; j < lb->n4 && !meet; j++)
-			meet = meet4(&la->v4[i], &lb->v4[j]);
+			meet = nx_addr4_meet(&la->v4[i], &lb->v4[j]);
 	for (i = 0; la && lb && i < la->n6 && !meet; i++)
 		for (j = 0; j < lb->n6 && !meet; j++)
-			meet = meet6(&la->v6[i], &lb->v6[j]);
+			meet = nx_addr6_meet(&la->v6[i], &lb->v6[j]);
 	rcu_read_unlock();
 	return meet;
 }

@@ -129,6 +129,8 @@ __be32 nx_v4_first(const struct nx_info *nxi);
 bool nx_v6_allowed(const struct nx_info *nxi, const struct in6_addr *a);
 bool nx_v6_first(const struct nx_info *nxi, struct in6_addr *ret);
 bool nx_has_family(const struct nx_info *nxi, bool v6);
+bool nx_addr4_meet(const struct nx_addr4 *a, const struct nx_addr4 *b);
+bool nx_addr6_meet(const struct nx_addr6 *a, const struct nx_addr6 *b);
 bool nx_addrs_meet(const struct nx_info *a, const struct nx_info *b);
 
 void vs_nx_start(void);

@@ -155,13 +155,13 @@ static int vx_cacct_show(struct seq_file *const m, void *const v)
 
 	seq_puts(m, "Type\t    recv #/bytes\t\t   send #/bytes\t\t    fail #/bytes\n");
 	for (i = 0; i < VXA_SOCK_NR; i++) {
-		const struct vx_sock_acct *const a = &vxi->cacct[i];
+		struct vx_sock_acct a;
 
+		vx_sock_acct_sum(vxi, i, &a);
 		seq_printf(m, "%s:", names[i]);
-		for (j = 0; j < ARRAY_SIZE(a->count); j++)
-			seq_printf(m, "\t%10lu/%-10llu",
-				   (unsigned long)atomic_long_read(&a->count[j]),
-				   (unsigned long long)atomic64_read(&a->total[j]));
+		for (j = 0; j < ARRAY_SIZE(a.count); j++)
+			seq_printf(m, "\t%10lu/%-10llu", (unsigned long)a.count[j],
+				   (unsigned long long)a.total[j]);
 		seq_putc(m, '\n');
 	}
 	return 0;

@@ -34,6 +34,7 @@ static int __init vs_init(void)
 	vs_add_inode_hooks();
 	vs_add_net_hooks();
 	vs_add_ccap_hooks();
+	vs_cacct_init();
 	vs_initialized = true;
 	pr_info("Up and running.\n");
 	return 0;
