@@ -1212,7 +1212,7 @@ static void routes_setup(void)
 	addresses_on_lo();
 	sh("ip link add vsdummy0 type dummy 2>/dev/null; ip link set vsdummy0 up;"
 	   "ip addr add 10.77.5.5/32 dev vsdummy0 2>/dev/null;"
-	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 nodad 2>/dev/null;"
+	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 2>/dev/null;"
 	   "ip route add 10.78.0.0/16 dev vsdummy0 2>/dev/null;"
 	   "ip route add 10.79.0.0/16 dev lo 2>/dev/null;"
 	   "ip route add 10.80.0.0/16 dev lo src 10.77.0.9 2>/dev/null;"
