@@ -1706,6 +1706,187 @@ TEST(hide_lback)
 	}
 }
 
+struct lback6_case {
+	bool hide_netif, hide_lback;
+};
+
+/* How many times @needle occurs in @s, up to @end (or its end). */
+static int count_in(const char *s, const char *end, const char *needle)
+{
+	int n = 0;
+
+	while ((s = strstr(s, needle)) && (!end || s < end)) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/* Append to @out the header line of @path and its lines that name port 9393. */
+static void lines_9393(const char *path, FILE *out)
+{
+	static char buf[262144];
+	char *line, *save;
+
+	if (read_file(path, buf, sizeof(buf)) < 0)
+		return;
+	fprintf(out, "== %s\n", path);
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, ":24B1 "))
+			fprintf(out, "%s\n", line);
+}
+
+/*
+ * In guest A: a dual-stack TCP listener on ::ffff:127.0.0.1:9393 (LBACK_REMAP
+ * makes that its loopback address), a connected pair, and a connection
+ * closed by its client (a time-wait socket) over IPv6 and over IPv4; a UDP
+ * socket on the same address and one connected to it. Prints the guest's
+ * lines of /proc/net/tcp6, udp6 and tcp for port 9393, then holds the sockets open until its
+ * stdin closes, for the host to look.
+ */
+static int lback6_views(void *arg)
+{
+	const struct lback6_case *const c = arg;
+	int l, cl, a, t, ta, u, uc, one = 1, i;
+	char ch;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 100;
+	if (!c->hide_netif && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	if (!c->hide_lback && set_nflags(NID_A, 0, NXF_HIDE_LBACK))
+		return 101;
+	l = socket(AF_INET6, SOCK_STREAM, 0);
+	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind6(l, "::ffff:127.0.0.1", 9393) || listen(l, 4))
+		return 102;
+	cl = socket(AF_INET6, SOCK_STREAM, 0);
+	if (connect6(cl, "::ffff:127.0.0.1", 9393))
+		return 103;
+	a = accept(l, NULL, NULL);
+	if (a < 0)
+		return 104;
+	/* Time-wait sockets: the client closes first, over IPv6 and IPv4. */
+	for (i = 0; i < 2; i++) {
+		t = socket(i ? AF_INET : AF_INET6, SOCK_STREAM, 0);
+		if (i ? connect4(t, "127.0.0.1", 9393) :
+			connect6(t, "::ffff:127.0.0.1", 9393))
+			return 105;
+		ta = accept(l, NULL, NULL);
+		if (ta < 0)
+			return 106;
+		close(t);
+		close(ta);
+	}
+	usleep(100 * 1000);
+	u = socket(AF_INET6, SOCK_DGRAM, 0);
+	uc = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (bind6(u, "::ffff:127.0.0.1", 9393))
+		return 107;
+	if (connect6(uc, "::ffff:127.0.0.1", 9393) || send(uc, "x", 1, 0) != 1)
+		return 108;
+	lines_9393("/proc/net/tcp6", stdout);
+	lines_9393("/proc/net/udp6", stdout);
+	lines_9393("/proc/net/tcp", stdout);
+	fflush(stdout);
+	close(1);
+	return read(0, &ch, 1) == 0 ? 0 : 109;
+}
+
+/*
+ * child_output() for lback6_views(): once the child has printed its view,
+ * read the host's view of the same files into @host, then let it go.
+ */
+static int lback6_run(const struct lback6_case *c, char *out, size_t size,
+		      FILE *host)
+{
+	int p[2], g[2], st;
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	if (pipe(p) || pipe(g))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		close(g[1]);
+		dup2(p[1], 1);
+		dup2(g[0], 0);
+		close(p[1]);
+		close(g[0]);
+		_exit(lback6_views((void *)c));
+	}
+	close(p[1]);
+	close(g[0]);
+	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += n;
+	out[got] = '\0';
+	close(p[0]);
+	lines_9393("/proc/net/tcp6", host);
+	lines_9393("/proc/net/udp6", host);
+	fflush(host);
+	close(g[1]);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/*
+ * HIDE_LBACK in /proc/net/tcp6 and udp6: a guest's dual-stack sockets on
+ * its loopback address (::ffff:127.0.201.1) show ::ffff:127.0.0.1 to it,
+ * time-wait sockets too (seen with HIDE_NETIF cleared); the host sees the
+ * real address, and so does the guest without the flag.
+ */
+TEST(hide_lback_proc6)
+{
+	/* ::ffff:127.0.0.1 and ::ffff:127.0.201.1 (port 9393) as tcp6 prints them */
+	const char *const shown = "0000000000000000FFFF00000100007F:24B1";
+	const char *const real = "0000000000000000FFFF000001C9007F:24B1";
+	const struct lback6_case cases[] = {
+		{ true, true }, { false, true }, { true, false },
+	};
+	static char out[65536], host[65536];
+	char tw6[64], tw4[64];
+	unsigned int i;
+
+	addresses_on_lo();
+	for (i = 0; i < 3; i++) {
+		const char *const want = cases[i].hide_lback ? shown : real;
+		const char *const not = cases[i].hide_lback ? real : shown;
+		FILE *h = fmemopen(host, sizeof(host), "w");
+		const char *udp, *tcp4;
+
+		ASSERT_NE(NULL, h);
+		ASSERT_EQ(0, lback6_run(&cases[i], out, sizeof(out), h)) {
+			TH_LOG("case %u: %s", i, out);
+		}
+		fclose(h);
+		udp = strstr(out, "== /proc/net/udp6");
+		tcp4 = strstr(out, "== /proc/net/tcp\n");
+		ASSERT_NE(NULL, udp);
+		ASSERT_NE(NULL, tcp4);
+		/* tcp6: the listener, both ends of the pair; udp6: both sockets. */
+		EXPECT_LE(3, count_in(out, udp, want)) TH_LOG("case %u: %s", i, out);
+		EXPECT_LE(2, count_in(udp, tcp4, want)) TH_LOG("case %u: %s", i, out);
+		EXPECT_EQ(0, count_in(out, NULL, not)) TH_LOG("case %u: %s", i, out);
+		if (!cases[i].hide_netif) {
+			/* The clients' time-wait sockets, in tcp6 and tcp. */
+			snprintf(tw6, sizeof(tw6), "%s 06 ", want);
+			snprintf(tw4, sizeof(tw4), "%s:24B1 06 ",
+				 cases[i].hide_lback ? "0100007F" : "01C9007F");
+			EXPECT_NE(NULL, strstr(out, tw6)) TH_LOG("case %u: %s", i, out);
+			EXPECT_NE(NULL, strstr(tcp4, tw4)) TH_LOG("case %u: %s", i, out);
+			EXPECT_EQ(NULL, strstr(tcp4, cases[i].hide_lback ? "01C9007F:24B1" :
+						 "0100007F:24B1"));
+		}
+		/* The host sees the real address. */
+		udp = strstr(host, "== /proc/net/udp6");
+		ASSERT_NE(NULL, udp);
+		EXPECT_LE(3, count_in(host, udp, real)) TH_LOG("case %u: %s", i, host);
+		EXPECT_LE(2, count_in(udp, NULL, real)) TH_LOG("case %u: %s", i, host);
+		EXPECT_EQ(0, count_in(host, NULL, shown)) TH_LOG("case %u: %s", i, host);
+	}
+}
+
 /* --- sock_stat ----------------------------------------------------------------- */
 
 #define XID_S 233

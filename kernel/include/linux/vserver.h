@@ -77,6 +77,8 @@ bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
 bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_sock_hidden(const struct sock *sk);
 __be32 vs_addr4_shown(__be32 addr);
+const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
+				      struct in6_addr *buf);
 void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
 void vs_sock_send(const struct socket *sock, size_t size, int ret);
 void vs_sock_recv(const struct socket *sock, int ret);
@@ -187,6 +189,12 @@ static inline bool vs_sock_hidden(const struct sock *sk)
 
 /* Socket addresses show as they are. */
 static inline __be32 vs_addr4_shown(__be32 addr)
+{
+	return addr;
+}
+
+static inline const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
+						    struct in6_addr *buf)
 {
 	return addr;
 }

@@ -668,8 +668,9 @@ static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
  * vs_addr4_shown - An IPv4 address of a socket, as current sees it
  * @addr: the address
  *
- * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027),
- * and for the destination of the IP_PKTINFO control message (patches/0030).
+ * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027;
+ * time-wait and request sockets patches/0040), and for the destination of
+ * the IP_PKTINFO control message (patches/0030).
  *
  * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
  * and @addr is its loopback address, else @addr.
@@ -679,6 +680,30 @@ __be32 vs_addr4_shown(const __be32 addr)
 	const struct nx_info *const nxi = lback_hiding_nxi();
 
 	return nxi ? shown4(nxi, addr) : addr;
+}
+
+/**
+ * vs_addr6_shown - An IPv6 address of a socket, as current sees it
+ * @addr: the address
+ * @buf: room for the address shown, when it is not @addr
+ *
+ * Called for the lines of /proc/net/tcp6, udp6, raw6 and icmp6
+ * (patches/0040): a dual-stack socket on the guest's loopback address
+ * holds it IPv4-mapped.
+ *
+ * Return: @buf holding ::ffff:127.0.0.1 when current's network context has
+ * NXF_HIDE_LBACK and @addr is its loopback address IPv4-mapped, else @addr.
+ */
+const struct in6_addr *vs_addr6_shown(const struct in6_addr *const addr,
+				      struct in6_addr *const buf)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	if (likely(!nxi) || !ipv6_addr_v4mapped(addr) ||
+	    addr->s6_addr32[3] != READ_ONCE(nxi->lback))
+		return addr;
+	ipv6_addr_set_v4mapped(htonl(INADDR_LOOPBACK), buf);
+	return buf;
 }
 
 /**

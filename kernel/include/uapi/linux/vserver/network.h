@@ -31,11 +31,10 @@
  *   cover are invisible to it (see `Hidden interfaces`_).
  * - %NXF_HIDE_LBACK: the network context's loopback address shows as
  *   127.0.0.1 to its tasks (also as ::ffff:127.0.0.1): in the addresses of
- *   getsockname, getpeername, accept, recvfrom and recvmsg, and in the lines
- *   of /proc/net/tcp and /proc/net/udp, and as the destination the
+ *   getsockname, getpeername, accept, recvfrom and recvmsg, in the lines of
+ *   /proc/net/tcp, tcp6, udp and udp6, and as the destination the
  *   IP_PKTINFO control message reports (IPV6_PKTINFO for IPv4-mapped
- *   packets). Not yet in /proc/net/tcp6 and udp6. The host sees the real
- *   address.
+ *   packets). The host sees the real address.
  * - %NXF_STATE_SETUP: the network context is being set up (one-time).
  * - %NXF_STATE_ADMIN: the host may administer it (one-time).
  * - %NXF_SC_HELPER: run the vshelper (netup, netdown) when it starts and ends.
