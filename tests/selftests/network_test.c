@@ -1369,6 +1369,155 @@ TEST(hide_netif_routes)
 	routes_teardown();
 }
 
+/* Append attribute @type holding @len bytes of @data to the message @h. */
+static void nl_attr(struct nlmsghdr *h, int type, const void *data, int len)
+{
+	struct rtattr *a = (void *)((char *)h + NLMSG_ALIGN(h->nlmsg_len));
+
+	a->rta_type = type;
+	a->rta_len = RTA_LENGTH(len);
+	memcpy(RTA_DATA(a), data, len);
+	h->nlmsg_len = NLMSG_ALIGN(h->nlmsg_len) + RTA_ALIGN(a->rta_len);
+}
+
+/*
+ * What `ip route get` asks: RTM_GETROUTE for @ip without NLM_F_DUMP, with
+ * @flags in rtm_flags (RTM_F_FIB_MATCH: the matched route itself) and, if
+ * @iif, that input device. Prints "get IP[ fibmatch][ iif]: " and the
+ * answer as route_line() does, or "error E".
+ */
+static void route_get(int family, const char *ip, unsigned int flags, int iif)
+{
+	union {
+		struct nlmsghdr h;
+		char buf[256];
+	} req = { .h = { .nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg)),
+			 .nlmsg_type = RTM_GETROUTE, .nlmsg_flags = NLM_F_REQUEST,
+			 .nlmsg_seq = 1 } };
+	struct rtmsg *const r = NLMSG_DATA(&req.h);
+	static char buf[8192];
+	struct in6_addr dst;
+	struct nlmsghdr *h = (void *)buf;
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	printf("get %s%s%s: ", ip, flags & RTM_F_FIB_MATCH ? " fibmatch" : "",
+	       iif ? " iif" : "");
+	r->rtm_family = family;
+	r->rtm_dst_len = family == AF_INET ? 32 : 128;
+	r->rtm_flags = flags;
+	inet_pton(family, ip, &dst);
+	nl_attr(&req.h, RTA_DST, &dst, family == AF_INET ? 4 : 16);
+	if (iif)
+		nl_attr(&req.h, RTA_IIF, &iif, sizeof(iif));
+	if (fd < 0 || send(fd, &req, req.h.nlmsg_len, 0) < 0 ||
+	    (n = recv(fd, buf, sizeof(buf), 0)) <= 0 || !NLMSG_OK(h, n))
+		printf("failed\n");
+	else if (h->nlmsg_type == NLMSG_ERROR)
+		printf("error %d\n", ((struct nlmsgerr *)NLMSG_DATA(h))->error);
+	else if (h->nlmsg_type == RTM_NEWROUTE)
+		route_line(h, stdout);
+	else
+		printf("failed\n");
+	close(fd);
+}
+
+/* In guest A (HIDE_NETIF cleared unless @arg): route lookups. */
+static int guest_route_get(void *arg)
+{
+	const char *const ips[] = {
+		"10.78.1.1", "10.79.1.1", "10.80.1.1", "10.77.5.5", "10.77.0.9",
+		"10.77.0.1", "fd78::1", "fd79::1", "fd77:5::5", "fd77::9", "fd77::1",
+	};
+	const bool hide = *(bool *)arg;
+	const int dummy = if_nametoindex("vsdummy0");
+	unsigned int i;
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 100;
+	if (!hide && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	for (i = 0; i < sizeof(ips) / sizeof(ips[0]); i++)
+		route_get(strchr(ips[i], ':') ? AF_INET6 : AF_INET, ips[i], 0, 0);
+	route_get(AF_INET, "10.80.1.1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET, "10.81.1.1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET6, "fd80::1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET6, "fd79::1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET, "10.77.0.1", 0, dummy);
+	route_get(AF_INET6, "fd77::1", 0, dummy);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * HIDE_NETIF and route lookups (the routes of routes_setup(), and
+ * fd80::/64 dev lo src fd77::9): a lookup whose route leaves by a hidden
+ * device, or is a local route to a host's address, fails as when no route
+ * matches; with RTM_F_FIB_MATCH, also when the dumps hide the route; a
+ * hidden input device does not exist. Without the flag, the host's answers.
+ */
+TEST(hide_netif_route_get)
+{
+	const char *const unreachable[] = {
+		"10.78.1.1", "10.77.5.5", "10.77.0.9", "fd78::1", "fd77:5::5",
+		"fd77::9", "10.80.1.1 fibmatch", "fd80::1 fibmatch",
+	};
+	static char out[16384];
+	char want[64], oif[32];
+	bool hide = true;
+	unsigned int i;
+
+	routes_setup();
+	sh("ip -6 route add fd80::/64 dev lo src fd77::9 2>/dev/null; true");
+	ASSERT_NE(0, if_nametoindex("vsdummy0"));
+	snprintf(oif, sizeof(oif), "oif %u ", if_nametoindex("vsdummy0"));
+
+	ASSERT_EQ(0, child_output(guest_route_get, &hide, out, sizeof(out)));
+	for (i = 0; i < sizeof(unreachable) / sizeof(unreachable[0]); i++) {
+		snprintf(want, sizeof(want), "get %s: error %d\n", unreachable[i], -ENETUNREACH);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s: %s", want, out);
+	}
+	/* By the guest's device; the host's source is another matter. */
+	EXPECT_NE(NULL, strstr(out, "get 10.79.1.1: 10.79.1.1/32 oif 1 ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get 10.80.1.1: 10.80.1.1/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.77.0.1: 10.77.0.1/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd79::1: fd79::1/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77::1: fd77::1/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.81.1.1 fibmatch: 10.81.0.0/16 oif 1 src 10.77.0.1"));
+	EXPECT_NE(NULL, strstr(out, "get fd79::1 fibmatch: fd79::/64 oif 1 "));
+	snprintf(want, sizeof(want), "get 10.77.0.1 iif: error %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	snprintf(want, sizeof(want), "get fd77::1 iif: error %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, oif)) TH_LOG("%s", out);
+	/* busybox ip route get, as a guest's administrator runs it. */
+	ASSERT_EQ(0, guest_sh("ip route get 10.78.1.1 2>&1; ip route get 10.79.1.1 2>&1",
+			      true, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "unreachable")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "10.79.1.1 dev lo")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0")) TH_LOG("%s", out);
+
+	/* Without HIDE_NETIF the guest gets the host's answers. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_route_get, &hide, out, sizeof(out)));
+	snprintf(want, sizeof(want), "get 10.78.1.1: 10.78.1.1/32 %s", oif);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	snprintf(want, sizeof(want), "get fd78::1: fd78::1/128 %s", oif);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get 10.77.5.5: 10.77.5.5/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.77.0.9: 10.77.0.9/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77::9: fd77::9/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77:5::5: fd77:5::5/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.80.1.1 fibmatch: 10.80.0.0/16 oif 1 src 10.77.0.9"));
+	EXPECT_NE(NULL, strstr(out, "get fd80::1 fibmatch: fd80::/64 oif 1 src fd77::9"));
+	EXPECT_EQ(NULL, strstr(out, "error -101")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "error -19")) TH_LOG("%s", out);
+	ASSERT_EQ(0, guest_sh("ip route get 10.78.1.1 2>&1", false, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.78.1.1 dev vsdummy0")) TH_LOG("%s", out);
+	sh("ip -6 route del fd80::/64 2>/dev/null; true");
+	routes_teardown();
+}
+
 /*
  * What `ip neigh` asks: an RTM_GETNEIGH dump, one line per entry
  * ("DST oif N"); or, with @ifindex, RTM_GETNEIGH for @ip on that device:

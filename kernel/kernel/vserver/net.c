@@ -53,6 +53,7 @@
 #include <net/ip_fib.h>
 #include <net/ipv6.h>
 #include <net/nexthop.h>
+#include <net/route.h>
 #include <net/sock.h>
 
 #include "common.h"
@@ -520,8 +521,8 @@ static bool dev_carries(const struct nx_info *const nxi,
  * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015),
  * where the device ioctls look a device up by name or index
  * (patches/0026): a hidden device answers ``ENODEV``, as one that does not
- * exist, and from neighbour dumps, RTM_GETNEIGH and /proc/net/arp
- * (patches/0029).
+ * exist, as does the input device of a route lookup (patches/0041), and
+ * from neighbour dumps, RTM_GETNEIGH and /proc/net/arp (patches/0029).
  *
  * Return: true when current's network context hides foreign interfaces
  * and @dev carries none of its addresses.
@@ -570,7 +571,8 @@ static bool fib4_devs_seen(const struct nx_info *const nxi,
  * @type: its RTN_* type
  * @dst: its destination
  *
- * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0025).
+ * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0025), and
+ * for the route a lookup with RTM_F_FIB_MATCH answers (patches/0041).
  *
  * Return: true when current's network context hides foreign interfaces
  * and the route does not pass the rule above.
@@ -599,7 +601,8 @@ bool vs_fib4_hidden(struct fib_info *const fi, const u8 type, const __be32 dst)
  * vs_fib6_hidden - Is an IPv6 route hidden from current?
  * @f6i: the route
  *
- * As vs_fib4_hidden(), for RTM_GETROUTE dumps and /proc/net/ipv6_route.
+ * As vs_fib4_hidden(), for RTM_GETROUTE dumps, /proc/net/ipv6_route and
+ * RTM_F_FIB_MATCH lookups.
  * The device looked at is that of the route's first next hop. The prefix
  * route the kernel adds for a /128 address names that address: it counts
  * as a local route.
@@ -627,6 +630,62 @@ bool vs_fib6_hidden(struct fib6_info *const f6i)
 	seen = nh && nh->fib_nh_dev && dev_carries(nxi, nh->fib_nh_dev);
 	rcu_read_unlock();
 	return !seen;
+}
+
+/*
+ * A route lookup (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``) names
+ * the device the packet would leave by, and, for a local or broadcast
+ * route, tells that the destination is an address of this machine. Its
+ * answer is hidden as the dumps hide the route: a guest gets the error of a
+ * lookup that finds no route. The source address the answer gives is not
+ * looked at here.
+ */
+
+/**
+ * vs_rt4_hidden - Is the answer of an IPv4 route lookup hidden from current?
+ * @rt: the route the lookup found
+ * @dst: the destination looked up
+ *
+ * Called from inet_rtm_getroute() (patches/0041).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @rt leaves by a device it may not see, or is a local or broadcast
+ * route to an address that is not the context's.
+ */
+bool vs_rt4_hidden(const struct rtable *const rt, const __be32 dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	if (!nxi)
+		return false;
+	if ((rt->rt_type == RTN_LOCAL || rt->rt_type == RTN_BROADCAST) &&
+	    !nx_v4_allowed(nxi, dst))
+		return true;
+	return vs_netdev_hidden(rt->dst.dev);
+}
+
+/**
+ * vs_rt6_hidden - As vs_rt4_hidden(), for IPv6
+ * @rt: the route the lookup found
+ * @dst: the destination looked up
+ *
+ * Called from inet6_rtm_getroute() (patches/0041).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @rt leaves by a device it may not see, or is a local or anycast
+ * route to an address that is not the context's.
+ */
+bool vs_rt6_hidden(const struct rt6_info *const rt,
+		   const struct in6_addr *const dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	if (!nxi)
+		return false;
+	if ((rt->rt6i_flags & (RTF_LOCAL | RTF_ANYCAST)) &&
+	    !nx_v6_allowed(nxi, dst))
+		return true;
+	return vs_netdev_hidden(rt->dst.dev);
 }
 
 /**

@@ -88,6 +88,13 @@
  *   anycast routes and the kernel's route to a /128 address, its
  *   destination is one of them. Routes without a device (unreachable,
  *   blackhole, prohibit) are hidden;
+ * - route lookups (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``): when
+ *   the route found leaves by a device the task may not see, or is a local,
+ *   broadcast or anycast route to an address that is not the context's, the
+ *   answer is ``ENETUNREACH``, as when no route matches (the dumps hide such
+ *   routes). With RTM_F_FIB_MATCH the answer is the matched route itself:
+ *   ``ENETUNREACH`` too when the dumps hide it. An input device (RTA_IIF)
+ *   the task may not see is ``ENODEV``;
  * - neighbours (RTM_GETNEIGH and its dumps, /proc/net/arp): only those of
  *   the devices it sees; RTM_GETNEIGH on another device is ``ENODEV``;
  * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix};
@@ -95,8 +102,8 @@
  *   (``EPROTONOSUPPORT``, as on a kernel without it), so ss falls back to
  *   those files.
  *
- * Not hidden: /sys/class/net, and the device and source of a route lookup
- * (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``).
+ * Not hidden: /sys/class/net, and the source address a route lookup
+ * answers (RTA_PREFSRC).
  *
  * The flag acts on what the task reads, not on what it may use: a route
  * it does not see still carries its packets.
