@@ -1676,7 +1676,7 @@ static void routes_setup(void)
 	addresses_on_lo();
 	sh("ip link add vsdummy0 type dummy 2>/dev/null; ip link set vsdummy0 up;"
 	   "ip addr add 10.77.5.5/32 dev vsdummy0 2>/dev/null;"
-	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 nodad 2>/dev/null;"
+	   "ip -6 addr add fd77:5::5/128 dev vsdummy0 2>/dev/null;"
 	   "ip route add 10.78.0.0/16 dev vsdummy0 2>/dev/null;"
 	   "ip route add 10.79.0.0/16 dev lo 2>/dev/null;"
 	   "ip route add 10.80.0.0/16 dev lo src 10.77.0.9 2>/dev/null;"
@@ -1830,6 +1830,155 @@ TEST(hide_netif_routes)
 	EXPECT_NE(NULL, strstr(out, oif));
 	EXPECT_NE(NULL, strstr(out, route_hex("10.78.0.0", hex)));
 	EXPECT_NE(NULL, strstr(out, "vsdummy0"));
+	routes_teardown();
+}
+
+/* Append attribute @type holding @len bytes of @data to the message @h. */
+static void nl_attr(struct nlmsghdr *h, int type, const void *data, int len)
+{
+	struct rtattr *a = (void *)((char *)h + NLMSG_ALIGN(h->nlmsg_len));
+
+	a->rta_type = type;
+	a->rta_len = RTA_LENGTH(len);
+	memcpy(RTA_DATA(a), data, len);
+	h->nlmsg_len = NLMSG_ALIGN(h->nlmsg_len) + RTA_ALIGN(a->rta_len);
+}
+
+/*
+ * What `ip route get` asks: RTM_GETROUTE for @ip without NLM_F_DUMP, with
+ * @flags in rtm_flags (RTM_F_FIB_MATCH: the matched route itself) and, if
+ * @iif, that input device. Prints "get IP[ fibmatch][ iif]: " and the
+ * answer as route_line() does, or "error E".
+ */
+static void route_get(int family, const char *ip, unsigned int flags, int iif)
+{
+	union {
+		struct nlmsghdr h;
+		char buf[256];
+	} req = { .h = { .nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg)),
+			 .nlmsg_type = RTM_GETROUTE, .nlmsg_flags = NLM_F_REQUEST,
+			 .nlmsg_seq = 1 } };
+	struct rtmsg *const r = NLMSG_DATA(&req.h);
+	static char buf[8192];
+	struct in6_addr dst;
+	struct nlmsghdr *h = (void *)buf;
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	ssize_t n;
+
+	printf("get %s%s%s: ", ip, flags & RTM_F_FIB_MATCH ? " fibmatch" : "",
+	       iif ? " iif" : "");
+	r->rtm_family = family;
+	r->rtm_dst_len = family == AF_INET ? 32 : 128;
+	r->rtm_flags = flags;
+	inet_pton(family, ip, &dst);
+	nl_attr(&req.h, RTA_DST, &dst, family == AF_INET ? 4 : 16);
+	if (iif)
+		nl_attr(&req.h, RTA_IIF, &iif, sizeof(iif));
+	if (fd < 0 || send(fd, &req, req.h.nlmsg_len, 0) < 0 ||
+	    (n = recv(fd, buf, sizeof(buf), 0)) <= 0 || !NLMSG_OK(h, n))
+		printf("failed\n");
+	else if (h->nlmsg_type == NLMSG_ERROR)
+		printf("error %d\n", ((struct nlmsgerr *)NLMSG_DATA(h))->error);
+	else if (h->nlmsg_type == RTM_NEWROUTE)
+		route_line(h, stdout);
+	else
+		printf("failed\n");
+	close(fd);
+}
+
+/* In guest A (HIDE_NETIF cleared unless @arg): route lookups. */
+static int guest_route_get(void *arg)
+{
+	const char *const ips[] = {
+		"10.78.1.1", "10.79.1.1", "10.80.1.1", "10.77.5.5", "10.77.0.9",
+		"10.77.0.1", "fd78::1", "fd79::1", "fd77:5::5", "fd77::9", "fd77::1",
+	};
+	const bool hide = *(bool *)arg;
+	const int dummy = if_nametoindex("vsdummy0");
+	unsigned int i;
+
+	if (enter_guest(NID_A, "10.77.0.1", "fd77::1"))
+		return 100;
+	if (!hide && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	for (i = 0; i < sizeof(ips) / sizeof(ips[0]); i++)
+		route_get(strchr(ips[i], ':') ? AF_INET6 : AF_INET, ips[i], 0, 0);
+	route_get(AF_INET, "10.80.1.1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET, "10.81.1.1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET6, "fd80::1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET6, "fd79::1", RTM_F_FIB_MATCH, 0);
+	route_get(AF_INET, "10.77.0.1", 0, dummy);
+	route_get(AF_INET6, "fd77::1", 0, dummy);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * HIDE_NETIF and route lookups (the routes of routes_setup(), and
+ * fd80::/64 dev lo src fd77::9): a lookup whose route leaves by a hidden
+ * device, or is a local route to a host's address, fails as when no route
+ * matches; with RTM_F_FIB_MATCH, also when the dumps hide the route; a
+ * hidden input device does not exist. Without the flag, the host's answers.
+ */
+TEST(hide_netif_route_get)
+{
+	const char *const unreachable[] = {
+		"10.78.1.1", "10.77.5.5", "10.77.0.9", "fd78::1", "fd77:5::5",
+		"fd77::9", "10.80.1.1 fibmatch", "fd80::1 fibmatch",
+	};
+	static char out[16384];
+	char want[64], oif[32];
+	bool hide = true;
+	unsigned int i;
+
+	routes_setup();
+	sh("ip -6 route add fd80::/64 dev lo src fd77::9 2>/dev/null; true");
+	ASSERT_NE(0, if_nametoindex("vsdummy0"));
+	snprintf(oif, sizeof(oif), "oif %u ", if_nametoindex("vsdummy0"));
+
+	ASSERT_EQ(0, child_output(guest_route_get, &hide, out, sizeof(out)));
+	for (i = 0; i < sizeof(unreachable) / sizeof(unreachable[0]); i++) {
+		snprintf(want, sizeof(want), "get %s: error %d\n", unreachable[i], -ENETUNREACH);
+		EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s: %s", want, out);
+	}
+	/* By the guest's device; the host's source is another matter. */
+	EXPECT_NE(NULL, strstr(out, "get 10.79.1.1: 10.79.1.1/32 oif 1 ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get 10.80.1.1: 10.80.1.1/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.77.0.1: 10.77.0.1/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd79::1: fd79::1/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77::1: fd77::1/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.81.1.1 fibmatch: 10.81.0.0/16 oif 1 src 10.77.0.1"));
+	EXPECT_NE(NULL, strstr(out, "get fd79::1 fibmatch: fd79::/64 oif 1 "));
+	snprintf(want, sizeof(want), "get 10.77.0.1 iif: error %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	snprintf(want, sizeof(want), "get fd77::1 iif: error %d\n", -ENODEV);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, oif)) TH_LOG("%s", out);
+	/* busybox ip route get, as a guest's administrator runs it. */
+	ASSERT_EQ(0, guest_sh("ip route get 10.78.1.1 2>&1; ip route get 10.79.1.1 2>&1",
+			      true, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "unreachable")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "10.79.1.1 dev lo")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "vsdummy0")) TH_LOG("%s", out);
+
+	/* Without HIDE_NETIF the guest gets the host's answers. */
+	hide = false;
+	ASSERT_EQ(0, child_output(guest_route_get, &hide, out, sizeof(out)));
+	snprintf(want, sizeof(want), "get 10.78.1.1: 10.78.1.1/32 %s", oif);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	snprintf(want, sizeof(want), "get fd78::1: fd78::1/128 %s", oif);
+	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "get 10.77.5.5: 10.77.5.5/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.77.0.9: 10.77.0.9/32 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77::9: fd77::9/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get fd77:5::5: fd77:5::5/128 oif 1 "));
+	EXPECT_NE(NULL, strstr(out, "get 10.80.1.1 fibmatch: 10.80.0.0/16 oif 1 src 10.77.0.9"));
+	EXPECT_NE(NULL, strstr(out, "get fd80::1 fibmatch: fd80::/64 oif 1 src fd77::9"));
+	EXPECT_EQ(NULL, strstr(out, "error -101")) TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(out, "error -19")) TH_LOG("%s", out);
+	ASSERT_EQ(0, guest_sh("ip route get 10.78.1.1 2>&1", false, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "10.78.1.1 dev vsdummy0")) TH_LOG("%s", out);
+	sh("ip -6 route del fd80::/64 2>/dev/null; true");
 	routes_teardown();
 }
 
@@ -2167,6 +2316,187 @@ TEST(hide_lback)
 			EXPECT_EQ(NULL, strstr(out, hex[j])) TH_LOG("case %u: %s", i, out);
 		}
 		EXPECT_EQ(NULL, strstr(out, "failed"));
+	}
+}
+
+struct lback6_case {
+	bool hide_netif, hide_lback;
+};
+
+/* How many times @needle occurs in @s, up to @end (or its end). */
+static int count_in(const char *s, const char *end, const char *needle)
+{
+	int n = 0;
+
+	while ((s = strstr(s, needle)) && (!end || s < end)) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/* Append to @out the header line of @path and its lines that name port 9393. */
+static void lines_9393(const char *path, FILE *out)
+{
+	static char buf[262144];
+	char *line, *save;
+
+	if (read_file(path, buf, sizeof(buf)) < 0)
+		return;
+	fprintf(out, "== %s\n", path);
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, ":24B1 "))
+			fprintf(out, "%s\n", line);
+}
+
+/*
+ * In guest A: a dual-stack TCP listener on ::ffff:127.0.0.1:9393 (LBACK_REMAP
+ * makes that its loopback address), a connected pair, and a connection
+ * closed by its client (a time-wait socket) over IPv6 and over IPv4; a UDP
+ * socket on the same address and one connected to it. Prints the guest's
+ * lines of /proc/net/tcp6, udp6 and tcp for port 9393, then holds the sockets open until its
+ * stdin closes, for the host to look.
+ */
+static int lback6_views(void *arg)
+{
+	const struct lback6_case *const c = arg;
+	int l, cl, a, t, ta, u, uc, one = 1, i;
+	char ch;
+
+	if (enter_guest(NID_A, "10.77.0.1", NULL))
+		return 100;
+	if (!c->hide_netif && set_nflags(NID_A, 0, NXF_HIDE_NETIF))
+		return 101;
+	if (!c->hide_lback && set_nflags(NID_A, 0, NXF_HIDE_LBACK))
+		return 101;
+	l = socket(AF_INET6, SOCK_STREAM, 0);
+	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind6(l, "::ffff:127.0.0.1", 9393) || listen(l, 4))
+		return 102;
+	cl = socket(AF_INET6, SOCK_STREAM, 0);
+	if (connect6(cl, "::ffff:127.0.0.1", 9393))
+		return 103;
+	a = accept(l, NULL, NULL);
+	if (a < 0)
+		return 104;
+	/* Time-wait sockets: the client closes first, over IPv6 and IPv4. */
+	for (i = 0; i < 2; i++) {
+		t = socket(i ? AF_INET : AF_INET6, SOCK_STREAM, 0);
+		if (i ? connect4(t, "127.0.0.1", 9393) :
+			connect6(t, "::ffff:127.0.0.1", 9393))
+			return 105;
+		ta = accept(l, NULL, NULL);
+		if (ta < 0)
+			return 106;
+		close(t);
+		close(ta);
+	}
+	usleep(100 * 1000);
+	u = socket(AF_INET6, SOCK_DGRAM, 0);
+	uc = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (bind6(u, "::ffff:127.0.0.1", 9393))
+		return 107;
+	if (connect6(uc, "::ffff:127.0.0.1", 9393) || send(uc, "x", 1, 0) != 1)
+		return 108;
+	lines_9393("/proc/net/tcp6", stdout);
+	lines_9393("/proc/net/udp6", stdout);
+	lines_9393("/proc/net/tcp", stdout);
+	fflush(stdout);
+	close(1);
+	return read(0, &ch, 1) == 0 ? 0 : 109;
+}
+
+/*
+ * child_output() for lback6_views(): once the child has printed its view,
+ * read the host's view of the same files into @host, then let it go.
+ */
+static int lback6_run(const struct lback6_case *c, char *out, size_t size,
+		      FILE *host)
+{
+	int p[2], g[2], st;
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	if (pipe(p) || pipe(g))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		close(g[1]);
+		dup2(p[1], 1);
+		dup2(g[0], 0);
+		close(p[1]);
+		close(g[0]);
+		_exit(lback6_views((void *)c));
+	}
+	close(p[1]);
+	close(g[0]);
+	while (got < (ssize_t)size - 1 && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += n;
+	out[got] = '\0';
+	close(p[0]);
+	lines_9393("/proc/net/tcp6", host);
+	lines_9393("/proc/net/udp6", host);
+	fflush(host);
+	close(g[1]);
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/*
+ * HIDE_LBACK in /proc/net/tcp6 and udp6: a guest's dual-stack sockets on
+ * its loopback address (::ffff:127.0.201.1) show ::ffff:127.0.0.1 to it,
+ * time-wait sockets too (seen with HIDE_NETIF cleared); the host sees the
+ * real address, and so does the guest without the flag.
+ */
+TEST(hide_lback_proc6)
+{
+	/* ::ffff:127.0.0.1 and ::ffff:127.0.201.1 (port 9393) as tcp6 prints them */
+	const char *const shown = "0000000000000000FFFF00000100007F:24B1";
+	const char *const real = "0000000000000000FFFF000001C9007F:24B1";
+	const struct lback6_case cases[] = {
+		{ true, true }, { false, true }, { true, false },
+	};
+	static char out[65536], host[65536];
+	char tw6[64], tw4[64];
+	unsigned int i;
+
+	addresses_on_lo();
+	for (i = 0; i < 3; i++) {
+		const char *const want = cases[i].hide_lback ? shown : real;
+		const char *const not = cases[i].hide_lback ? real : shown;
+		FILE *h = fmemopen(host, sizeof(host), "w");
+		const char *udp, *tcp4;
+
+		ASSERT_NE(NULL, h);
+		ASSERT_EQ(0, lback6_run(&cases[i], out, sizeof(out), h)) {
+			TH_LOG("case %u: %s", i, out);
+		}
+		fclose(h);
+		udp = strstr(out, "== /proc/net/udp6");
+		tcp4 = strstr(out, "== /proc/net/tcp\n");
+		ASSERT_NE(NULL, udp);
+		ASSERT_NE(NULL, tcp4);
+		/* tcp6: the listener, both ends of the pair; udp6: both sockets. */
+		EXPECT_LE(3, count_in(out, udp, want)) TH_LOG("case %u: %s", i, out);
+		EXPECT_LE(2, count_in(udp, tcp4, want)) TH_LOG("case %u: %s", i, out);
+		EXPECT_EQ(0, count_in(out, NULL, not)) TH_LOG("case %u: %s", i, out);
+		if (!cases[i].hide_netif) {
+			/* The clients' time-wait sockets, in tcp6 and tcp. */
+			snprintf(tw6, sizeof(tw6), "%s 06 ", want);
+			snprintf(tw4, sizeof(tw4), "%s:24B1 06 ",
+				 cases[i].hide_lback ? "0100007F" : "01C9007F");
+			EXPECT_NE(NULL, strstr(out, tw6)) TH_LOG("case %u: %s", i, out);
+			EXPECT_NE(NULL, strstr(tcp4, tw4)) TH_LOG("case %u: %s", i, out);
+			EXPECT_EQ(NULL, strstr(tcp4, cases[i].hide_lback ? "01C9007F:24B1" :
+						 "0100007F:24B1"));
+		}
+		/* The host sees the real address. */
+		udp = strstr(host, "== /proc/net/udp6");
+		ASSERT_NE(NULL, udp);
+		EXPECT_LE(3, count_in(host, udp, real)) TH_LOG("case %u: %s", i, host);
+		EXPECT_LE(2, count_in(udp, NULL, real)) TH_LOG("case %u: %s", i, host);
+		EXPECT_EQ(0, count_in(host, NULL, shown)) TH_LOG("case %u: %s", i, host);
 	}
 }
 

@@ -26,6 +26,8 @@ struct in6_addr;
 struct net_device;
 struct pid;
 struct proc_dir_entry;
+struct rt6_info;
+struct rtable;
 struct sock;
 struct sockaddr_storage;
 struct socket;
@@ -76,8 +78,12 @@ bool vs_addr6_hidden(const struct in6_addr *addr);
 bool vs_netdev_hidden(const struct net_device *dev);
 bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
 bool vs_fib6_hidden(struct fib6_info *f6i);
+bool vs_rt4_hidden(const struct rtable *rt, __be32 dst);
+bool vs_rt6_hidden(const struct rt6_info *rt, const struct in6_addr *dst);
 bool vs_sock_hidden(const struct sock *sk);
 __be32 vs_addr4_shown(__be32 addr);
+const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
+				      struct in6_addr *buf);
 void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
 
 /*
@@ -210,6 +216,17 @@ static inline bool vs_fib6_hidden(struct fib6_info *f6i)
 	return false;
 }
 
+static inline bool vs_rt4_hidden(const struct rtable *rt, __be32 dst)
+{
+	return false;
+}
+
+static inline bool vs_rt6_hidden(const struct rt6_info *rt,
+				 const struct in6_addr *dst)
+{
+	return false;
+}
+
 static inline bool vs_sock_hidden(const struct sock *sk)
 {
 	return false;
@@ -217,6 +234,12 @@ static inline bool vs_sock_hidden(const struct sock *sk)
 
 /* Socket addresses show as they are. */
 static inline __be32 vs_addr4_shown(__be32 addr)
+{
+	return addr;
+}
+
+static inline const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
+						    struct in6_addr *buf)
 {
 	return addr;
 }

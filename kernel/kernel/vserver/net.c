@@ -643,8 +643,8 @@ static bool dev_carries(const struct nx_info *const nxi,
  * Called from link dumps, RTM_GETLINK and /proc/net/dev (patches/0015),
  * where the device ioctls look a device up by name or index
  * (patches/0026): a hidden device answers ``ENODEV``, as one that does not
- * exist, and from neighbour dumps, RTM_GETNEIGH and /proc/net/arp
- * (patches/0029).
+ * exist, as does the input device of a route lookup (patches/0036), and
+ * from neighbour dumps, RTM_GETNEIGH and /proc/net/arp (patches/0029).
  *
  * Return: true when current's network context hides foreign interfaces
  * and @dev carries none of its addresses.
@@ -693,7 +693,8 @@ static bool fib4_devs_seen(const struct nx_info *const nxi,
  * @type: its RTN_* type
  * @dst: its destination
  *
- * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0025).
+ * Called from RTM_GETROUTE dumps and /proc/net/route (patches/0025), and
+ * for the route a lookup with RTM_F_FIB_MATCH answers (patches/0036).
  *
  * Return: true when current's network context hides foreign interfaces
  * and the route does not pass the rule above.
@@ -722,7 +723,8 @@ bool vs_fib4_hidden(struct fib_info *const fi, const u8 type, const __be32 dst)
  * vs_fib6_hidden - Is an IPv6 route hidden from current?
  * @f6i: the route
  *
- * As vs_fib4_hidden(), for RTM_GETROUTE dumps and /proc/net/ipv6_route.
+ * As vs_fib4_hidden(), for RTM_GETROUTE dumps, /proc/net/ipv6_route and
+ * RTM_F_FIB_MATCH lookups.
  * The device looked at is that of the route's first next hop. The prefix
  * route the kernel adds for a /128 address names that address: it counts
  * as a local route.
@@ -750,6 +752,62 @@ bool vs_fib6_hidden(struct fib6_info *const f6i)
 	seen = nh && nh->fib_nh_dev && dev_carries(nxi, nh->fib_nh_dev);
 	rcu_read_unlock();
 	return !seen;
+}
+
+/*
+ * A route lookup (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``) names
+ * the device the packet would leave by, and, for a local or broadcast
+ * route, tells that the destination is an address of this machine. Its
+ * answer is hidden as the dumps hide the route: a guest gets the error of a
+ * lookup that finds no route. The source address the answer gives is not
+ * looked at here.
+ */
+
+/**
+ * vs_rt4_hidden - Is the answer of an IPv4 route lookup hidden from current?
+ * @rt: the route the lookup found
+ * @dst: the destination looked up
+ *
+ * Called from inet_rtm_getroute() (patches/0036).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @rt leaves by a device it may not see, or is a local or broadcast
+ * route to an address that is not the context's.
+ */
+bool vs_rt4_hidden(const struct rtable *const rt, const __be32 dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	if (!nxi)
+		return false;
+	if ((rt->rt_type == RTN_LOCAL || rt->rt_type == RTN_BROADCAST) &&
+	    !nx_v4_allowed(nxi, dst))
+		return true;
+	return vs_netdev_hidden(rt->dst.dev);
+}
+
+/**
+ * vs_rt6_hidden - As vs_rt4_hidden(), for IPv6
+ * @rt: the route the lookup found
+ * @dst: the destination looked up
+ *
+ * Called from inet6_rtm_getroute() (patches/0036).
+ *
+ * Return: true when current's network context hides foreign interfaces
+ * and @rt leaves by a device it may not see, or is a local or anycast
+ * route to an address that is not the context's.
+ */
+bool vs_rt6_hidden(const struct rt6_info *const rt,
+		   const struct in6_addr *const dst)
+{
+	const struct nx_info *const nxi = hiding_nxi();
+
+	if (!nxi)
+		return false;
+	if ((rt->rt6i_flags & (RTF_LOCAL | RTF_ANYCAST)) &&
+	    !nx_v6_allowed(nxi, dst))
+		return true;
+	return vs_netdev_hidden(rt->dst.dev);
 }
 
 /**
@@ -791,8 +849,9 @@ static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
  * vs_addr4_shown - An IPv4 address of a socket, as current sees it
  * @addr: the address
  *
- * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027),
- * and for the destination of the IP_PKTINFO control message (patches/0030).
+ * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027;
+ * time-wait and request sockets patches/0035), and for the destination of
+ * the IP_PKTINFO control message (patches/0030).
  *
  * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
  * and @addr is its loopback address, else @addr.
@@ -802,6 +861,30 @@ __be32 vs_addr4_shown(const __be32 addr)
 	const struct nx_info *const nxi = lback_hiding_nxi();
 
 	return nxi ? shown4(nxi, addr) : addr;
+}
+
+/**
+ * vs_addr6_shown - An IPv6 address of a socket, as current sees it
+ * @addr: the address
+ * @buf: room for the address shown, when it is not @addr
+ *
+ * Called for the lines of /proc/net/tcp6, udp6, raw6 and icmp6
+ * (patches/0035): a dual-stack socket on the guest's loopback address
+ * holds it IPv4-mapped.
+ *
+ * Return: @buf holding ::ffff:127.0.0.1 when current's network context has
+ * NXF_HIDE_LBACK and @addr is its loopback address IPv4-mapped, else @addr.
+ */
+const struct in6_addr *vs_addr6_shown(const struct in6_addr *const addr,
+				      struct in6_addr *const buf)
+{
+	const struct nx_info *const nxi = lback_hiding_nxi();
+
+	if (likely(!nxi) || !ipv6_addr_v4mapped(addr) ||
+	    addr->s6_addr32[3] != READ_ONCE(nxi->lback))
+		return addr;
+	ipv6_addr_set_v4mapped(htonl(INADDR_LOOPBACK), buf);
+	return buf;
 }
 
 /**

@@ -32,11 +32,10 @@
  *   cover are invisible to it (see `Hidden interfaces`_).
  * - %NXF_HIDE_LBACK: the network context's loopback address shows as
  *   127.0.0.1 to its tasks (also as ::ffff:127.0.0.1): in the addresses of
- *   getsockname, getpeername, accept, recvfrom and recvmsg, and in the lines
- *   of /proc/net/tcp and /proc/net/udp, and as the destination the
+ *   getsockname, getpeername, accept, recvfrom and recvmsg, in the lines of
+ *   /proc/net/tcp, tcp6, udp and udp6, and as the destination the
  *   IP_PKTINFO control message reports (IPV6_PKTINFO for IPv4-mapped
- *   packets). Not yet in /proc/net/tcp6 and udp6. The host sees the real
- *   address.
+ *   packets). The host sees the real address.
  * - %NXF_STATE_SETUP: the network context is being set up (one-time).
  * - %NXF_STATE_ADMIN: the host may administer it (one-time).
  * - %NXF_SC_HELPER: run the vshelper (netup, netdown) when it starts and ends.
@@ -90,6 +89,13 @@
  *   anycast routes and the kernel's route to a /128 address, its
  *   destination is one of them. Routes without a device (unreachable,
  *   blackhole, prohibit) are hidden;
+ * - route lookups (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``): when
+ *   the route found leaves by a device the task may not see, or is a local,
+ *   broadcast or anycast route to an address that is not the context's, the
+ *   answer is ``ENETUNREACH``, as when no route matches (the dumps hide such
+ *   routes). With RTM_F_FIB_MATCH the answer is the matched route itself:
+ *   ``ENETUNREACH`` too when the dumps hide it. An input device (RTA_IIF)
+ *   the task may not see is ``ENODEV``;
  * - neighbours (RTM_GETNEIGH and its dumps, /proc/net/arp): only those of
  *   the devices it sees; RTM_GETNEIGH on another device is ``ENODEV``;
  * - sockets: only the context's own in /proc/net/{tcp,tcp6,udp,udp6,unix};
@@ -97,8 +103,8 @@
  *   (``EPROTONOSUPPORT``, as on a kernel without it), so ss falls back to
  *   those files.
  *
- * Not hidden: /sys/class/net, and the device and source of a route lookup
- * (RTM_GETROUTE without NLM_F_DUMP, ``ip route get``).
+ * Not hidden: /sys/class/net, and the source address a route lookup
+ * answers (RTA_PREFSRC).
  *
  * The flag acts on what the task reads, not on what it may use: a route
  * it does not see still carries its packets.
