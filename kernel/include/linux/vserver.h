@@ -80,6 +80,9 @@ bool vs_fib4_hidden(struct fib_info *fi, u8 type, __be32 dst);
 bool vs_fib6_hidden(struct fib6_info *f6i);
 bool vs_rt4_hidden(const struct rtable *rt, __be32 dst);
 bool vs_rt6_hidden(const struct rt6_info *rt, const struct in6_addr *dst);
+__be32 vs_route_src4(__be32 src, __be32 daddr, const struct net_device *dev);
+bool vs_route_src6(struct in6_addr *src, const struct in6_addr *daddr,
+		   const struct net_device *dev);
 bool vs_sock_hidden(const struct sock *sk);
 __be32 vs_addr4_shown(__be32 addr);
 const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
@@ -225,6 +228,20 @@ static inline bool vs_rt6_hidden(const struct rt6_info *rt,
 				 const struct in6_addr *dst)
 {
 	return false;
+}
+
+/* A route lookup names the source routing chose. */
+static inline __be32 vs_route_src4(__be32 src, __be32 daddr,
+				   const struct net_device *dev)
+{
+	return src;
+}
+
+static inline bool vs_route_src6(struct in6_addr *src,
+				 const struct in6_addr *daddr,
+				 const struct net_device *dev)
+{
+	return true;
 }
 
 static inline bool vs_sock_hidden(const struct sock *sk)

@@ -488,13 +488,9 @@ bool __vs_sk_addrs_meet(const struct sock *const sk, const struct sock *const sk
 	return true;
 }
 
-/*
- * The source of a guest's packet that leaves by @dev, when the one routing
- * chose is not the guest's: an address of the guest on @dev, else its
- * first one; 0 when it has none.
- */
-static __be32 source4(const struct nx_info *const nxi,
-		      const struct net_device *const dev)
+/* An address of the guest's on @dev, else its first one; 0 when none. */
+static __be32 dev_source4(const struct nx_info *const nxi,
+			  const struct net_device *const dev)
 {
 	const struct in_device *in_dev;
 	const struct in_ifaddr *ifa;
@@ -514,26 +510,34 @@ static __be32 source4(const struct nx_info *const nxi,
 	return a ? a : nx_v4_first(nxi);
 }
 
+/*
+ * The source of a guest's packet to @daddr that leaves by @dev, routing
+ * having chosen @src: @src if it is the guest's (or the host's loopback
+ * with LBACK_ALLOW), its loopback address towards itself, else an address
+ * of the guest's on @dev, else its first; 0 when it has none.
+ */
+static __be32 source4(const struct nx_info *const nxi, const __be32 src,
+		      const __be32 daddr, const struct net_device *const dev)
+{
+	if (daddr == READ_ONCE(nxi->lback))
+		return daddr;
+	if (ipv4_is_loopback(src) && ipv4_is_loopback(daddr) &&
+	    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return src;
+	if (src && src != READ_ONCE(nxi->bcast) && nx_v4_allowed(nxi, src))
+		return src;
+	return dev_source4(nxi, dev);
+}
+
 struct rtable *__vs_route4(struct net *const net, struct flowi4 *const fl4,
 			   const struct sock *const sk, struct rtable *const rt)
 {
-	const struct nx_info *const nxi = vs_sock(sk)->nxi;
-	const __be32 src = fl4->saddr;
 	__be32 a;
 
 	if (IS_ERR(rt))
 		return rt;
-	if (fl4->daddr == READ_ONCE(nxi->lback)) {
-		a = fl4->daddr; /* its own loopback address talks to itself */
-	} else {
-		if (ipv4_is_loopback(src) && ipv4_is_loopback(fl4->daddr) &&
-		    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
-			return rt;
-		if (src && src != READ_ONCE(nxi->bcast) && nx_v4_allowed(nxi, src))
-			return rt;
-		a = source4(nxi, rt->dst.dev);
-	}
-	if (a == src)
+	a = source4(vs_sock(sk)->nxi, fl4->saddr, fl4->daddr, rt->dst.dev);
+	if (a == fl4->saddr)
 		return rt;
 	ip_rt_put(rt);
 	if (!a)
@@ -542,14 +546,22 @@ struct rtable *__vs_route4(struct net *const net, struct flowi4 *const fl4,
 	return __ip_route_output_key(net, fl4);
 }
 
-/* As source4(), for IPv6: false when the guest has no IPv6 address. */
-static bool source6(const struct nx_info *const nxi,
+/*
+ * As source4(), for IPv6: *@a is routing's choice on entry and the guest's
+ * on return; false when the guest has no IPv6 address.
+ */
+static bool source6(const struct nx_info *const nxi, const struct in6_addr *const daddr,
 		    const struct net_device *const dev, struct in6_addr *const a)
 {
 	const struct inet6_ifaddr *ifp;
 	const struct inet6_dev *idev;
 	bool found = false;
 
+	if (ipv6_addr_loopback(a) && ipv6_addr_loopback(daddr) &&
+	    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
+		return true;
+	if (!ipv6_addr_any(a) && nx_v6_allowed(nxi, a))
+		return true;
 	rcu_read_lock();
 	idev = dev ? __in6_dev_get(dev) : NULL;
 	if (idev) {
@@ -569,15 +581,47 @@ static bool source6(const struct nx_info *const nxi,
 int __vs_route6(const struct sock *const sk, const struct dst_entry *const dst,
 		struct flowi6 *const fl6)
 {
-	const struct nx_info *const nxi = vs_sock(sk)->nxi;
-
-	if (ipv6_addr_loopback(&fl6->saddr) && ipv6_addr_loopback(&fl6->daddr) &&
-	    (READ_ONCE(nxi->flags) & NXF_LBACK_ALLOW))
-		return 0;
-	if (!ipv6_addr_any(&fl6->saddr) && nx_v6_allowed(nxi, &fl6->saddr))
-		return 0;
-	return source6(nxi, dst && !dst->error ? dst->dev : NULL, &fl6->saddr) ?
+	return source6(vs_sock(sk)->nxi, &fl6->daddr,
+		       dst && !dst->error ? dst->dev : NULL, &fl6->saddr) ?
 		       0 : -EADDRNOTAVAIL;
+}
+
+/**
+ * vs_route_src4 - The source a route lookup of current's answers
+ * @src: the source routing chose for @daddr (0: none)
+ * @daddr: the destination looked up
+ * @dev: the device the route leaves by
+ *
+ * Called from inet_rtm_getroute() (patches/0037): ``ip route get`` in a
+ * guest names the source its sockets would send from, never a host
+ * address.
+ *
+ * Return: @src for a task of nid 0, else the guest's source (0: none).
+ */
+__be32 vs_route_src4(const __be32 src, const __be32 daddr,
+		     const struct net_device *const dev)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	return nxi && src ? source4(nxi, src, daddr, dev) : src;
+}
+
+/**
+ * vs_route_src6 - As vs_route_src4(), for IPv6
+ * @src: the source routing chose, replaced by the guest's
+ * @daddr: the destination looked up
+ * @dev: the device the route leaves by
+ *
+ * Called from rt6_fill_info() (patches/0037).
+ *
+ * Return: false when the guest has no IPv6 source to show.
+ */
+bool vs_route_src6(struct in6_addr *const src, const struct in6_addr *const daddr,
+		   const struct net_device *const dev)
+{
+	const struct nx_info *const nxi = vs_cred(current_cred())->nxi;
+
+	return !nxi || source6(nxi, daddr, dev, src);
 }
 
 /* --- HIDE_NETIF: what a guest sees of the shared stack -------------------- */

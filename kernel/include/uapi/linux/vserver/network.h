@@ -103,8 +103,11 @@
  *   (``EPROTONOSUPPORT``, as on a kernel without it), so ss falls back to
  *   those files.
  *
- * Not hidden: /sys/class/net, and the source address a route lookup
- * answers (RTA_PREFSRC).
+ * Not hidden: /sys/class/net (guests have no sysfs and cannot mount one).
+ *
+ * Whatever the flag, the source address a route lookup of a guest task
+ * answers (RTA_PREFSRC) is the one its sockets would send from (see
+ * `Network addresses`_), never a host address.
  *
  * The flag acts on what the task reads, not on what it may use: a route
  * it does not see still carries its packets.
