@@ -1171,35 +1171,53 @@ static void expect_report(struct __test_metadata *const _metadata,
 	EXPECT_STREQ(want, buf);
 }
 
-static void run_wild(struct __test_metadata *const _metadata, int family, int type)
+/*
+ * Where the wildcard test runs: guest A holds P.1 and P.3, guest B P.2, the
+ * host has P.9, for the IPv4 prefix @v4 ("10.77.0.") and the IPv6 one @v6
+ * ("fd77::"), all on device @dev.
+ */
+struct wild_net {
+	const char *v4, *v6, *dev;
+};
+
+static void run_wild(struct __test_metadata *const _metadata,
+		     const struct wild_net *n, int family, int type)
 {
-	const bool v4 = family == AF_INET;
-	struct wild_guest a = { NID_A, { "10.77.0.1", "10.77.0.3" }, { "fd77::1", "fd77::3" },
-				family, type, 8090 };
-	struct wild_guest b = { NID_B, { "10.77.0.2" }, { "fd77::2" }, family, type, 8090 };
-	const char *a1 = v4 ? "10.77.0.1" : "fd77::1", *a3 = v4 ? "10.77.0.3" : "fd77::3";
-	const char *b2 = v4 ? "10.77.0.2" : "fd77::2", *h9 = v4 ? "10.77.0.9" : "fd77::9";
+	const char *const pfx = family == AF_INET ? n->v4 : n->v6;
+	char a4[2][32], a6[2][32], b4[32], b6[32], a1[32], a3[32], b2[32], h9[32];
+	struct wild_guest a = { NID_A, { a4[0], a4[1] }, { a6[0], a6[1] }, family, type, 80 };
+	struct wild_guest b = { NID_B, { b4 }, { b6 }, family, type, 80 };
 	pid_t ga, gb;
 
+	snprintf(a4[0], sizeof(a4[0]), "%s1", n->v4);
+	snprintf(a4[1], sizeof(a4[1]), "%s3", n->v4);
+	snprintf(a6[0], sizeof(a6[0]), "%s1", n->v6);
+	snprintf(a6[1], sizeof(a6[1]), "%s3", n->v6);
+	snprintf(b4, sizeof(b4), "%s2", n->v4);
+	snprintf(b6, sizeof(b6), "%s2", n->v6);
+	snprintf(a1, sizeof(a1), "%s1", pfx);
+	snprintf(a3, sizeof(a3), "%s3", pfx);
+	snprintf(b2, sizeof(b2), "%s2", pfx);
+	snprintf(h9, sizeof(h9), "%s9", pfx);
 	ga = wild_server(&a);
 	ASSERT_LT(0, ga);
 	gb = wild_server(&b);
 	ASSERT_LT(0, gb); /* the same wildcard and port: no EADDRINUSE */
-	EXPECT_EQ(0, sends_to(family, type, a1, 8090));
+	EXPECT_EQ(0, sends_to(family, type, a1, 80));
 	expect_report(_metadata, &a, a1);
-	EXPECT_EQ(0, sends_to(family, type, a3, 8090));
+	EXPECT_EQ(0, sends_to(family, type, a3, 80));
 	expect_report(_metadata, &a, a3);
-	EXPECT_EQ(0, sends_to(family, type, b2, 8090));
+	EXPECT_EQ(0, sends_to(family, type, b2, 80));
 	expect_report(_metadata, &b, b2);
 	/* The host's own address reaches neither guest's wildcard socket. */
 	if (type == SOCK_STREAM) {
-		EXPECT_EQ(ECONNREFUSED, sends_to(family, type, h9, 8090));
+		EXPECT_EQ(ECONNREFUSED, sends_to(family, type, h9, 80));
 	} else {
-		EXPECT_EQ(0, sends_to(family, type, h9, 8090));
+		EXPECT_EQ(0, sends_to(family, type, h9, 80));
 		/* Had one taken it, its next report would be h9. */
-		EXPECT_EQ(0, sends_to(family, type, a1, 8090));
+		EXPECT_EQ(0, sends_to(family, type, a1, 80));
 		expect_report(_metadata, &a, a1);
-		EXPECT_EQ(0, sends_to(family, type, b2, 8090));
+		EXPECT_EQ(0, sends_to(family, type, b2, 80));
 		expect_report(_metadata, &b, b2);
 	}
 	vs_reap(ga);
@@ -1208,7 +1226,8 @@ static void run_wild(struct __test_metadata *const _metadata, int family, int ty
 	close(b.pipe[0]);
 }
 
-TEST(wildcard_several_addresses)
+static void run_wild_all(struct __test_metadata *const _metadata,
+			 const struct wild_net *n)
 {
 	static const struct { int family, type; } k[] = {
 		{ AF_INET, SOCK_STREAM }, { AF_INET, SOCK_DGRAM },
@@ -1216,13 +1235,33 @@ TEST(wildcard_several_addresses)
 	};
 	unsigned int i;
 
+	for (i = 0; i < ARRAY_SIZE(k); i++) {
+		TH_LOG("%s: family %d, type %d", n->dev, k[i].family, k[i].type);
+		run_wild(_metadata, n, k[i].family, k[i].type);
+	}
+}
+
+/* Two guests on 0.0.0.0:80 and [::]:80, TCP and UDP, addresses on lo. */
+TEST(wildcard_several_addresses)
+{
+	const struct wild_net n = { "10.77.0.", "fd77::", "lo" };
+
 	addresses_on_lo();
 	extra_addresses("add");
-	for (i = 0; i < ARRAY_SIZE(k); i++) {
-		TH_LOG("family %d, type %d", k[i].family, k[i].type);
-		run_wild(_metadata, k[i].family, k[i].type);
-	}
+	run_wild_all(_metadata, &n);
 	extra_addresses("del");
+}
+
+/* The same with every address on a dummy device. */
+TEST(wildcard_several_addresses_dummy)
+{
+	const struct wild_net n = { "10.76.0.", "fd76::", "vswild0" };
+
+	ASSERT_EQ(0, system("ip link add vswild0 type dummy && ip link set vswild0 up &&"
+			    "for i in 1 2 3 9; do ip addr add 10.76.0.$i/32 dev vswild0 &&"
+			    " ip -6 addr add fd76::$i/128 dev vswild0 || exit 1; done"));
+	run_wild_all(_metadata, &n);
+	sh("ip link del vswild0 2>/dev/null; true");
 }
 
 /* Guest A's wildcard sockets on 8091 (TCP, UDP) and [::]:8092 (TCP). */
@@ -2203,6 +2242,28 @@ struct lback_case {
 };
 
 /*
+ * A TCP listener on @ip:@port (@l), a client connected to it (@cl) and the
+ * accepted end (@a, its peer in @peer if not NULL): 0, or 102, 103, 104
+ * for the step that failed.
+ */
+static int loopback_pair(int family, const char *ip, int port, int *l, int *cl,
+			 int *a, struct sockaddr_storage *peer)
+{
+	socklen_t len = sizeof(*peer);
+	int one = 1;
+
+	*l = socket(family, SOCK_STREAM, 0);
+	setsockopt(*l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if ((family == AF_INET ? bind4(*l, ip, port) : bind6(*l, ip, port)) || listen(*l, 4))
+		return 102;
+	*cl = socket(family, SOCK_STREAM, 0);
+	if (family == AF_INET ? connect4(*cl, ip, port) : connect6(*cl, ip, port))
+		return 103;
+	*a = accept(*l, (void *)peer, peer ? &len : NULL);
+	return *a < 0 ? 104 : 0;
+}
+
+/*
  * In a guest: serve 127.0.0.1:9292 (TCP and UDP), reach it at 127.0.0.1
  * over IPv4 and as ::ffff:127.0.0.1 over IPv6, and print every address the
  * calls show, then the guest's lines of /proc/net/tcp and /proc/net/udp.
@@ -2219,23 +2280,15 @@ static int lback_views(void *arg)
 		.msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf),
 	};
 	struct cmsghdr *cm;
-	socklen_t len = sizeof(ss);
-	int l, cl, a, u, uc, c6, one = 1;
+	int l, cl, a, u, uc, c6, r, one = 1;
 
 	if (enter_guest(c->nid, c->v4, NULL))
 		return 100;
 	if (!c->hide && set_nflags(c->nid, 0, NXF_HIDE_LBACK))
 		return 101;
-	l = socket(AF_INET, SOCK_STREAM, 0);
-	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind4(l, "127.0.0.1", 9292) || listen(l, 4))
-		return 102;
-	cl = socket(AF_INET, SOCK_STREAM, 0);
-	if (connect4(cl, "127.0.0.1", 9292))
-		return 103;
-	a = accept(l, (void *)&ss, &len);
-	if (a < 0)
-		return 104;
+	r = loopback_pair(AF_INET, "127.0.0.1", 9292, &l, &cl, &a, &ss);
+	if (r)
+		return r;
 	print_addr("accept-peer", &ss);
 	print_name("listener-name", l, 0);
 	print_name("client-name", cl, 0);
@@ -2366,7 +2419,7 @@ static void lines_9393(const char *path, FILE *out)
 static int lback6_views(void *arg)
 {
 	const struct lback6_case *const c = arg;
-	int l, cl, a, t, ta, u, uc, one = 1, i;
+	int l, cl, a, t, ta, u, uc, i;
 	char ch;
 
 	if (enter_guest(NID_A, "10.77.0.1", NULL))
@@ -2375,16 +2428,9 @@ static int lback6_views(void *arg)
 		return 101;
 	if (!c->hide_lback && set_nflags(NID_A, 0, NXF_HIDE_LBACK))
 		return 101;
-	l = socket(AF_INET6, SOCK_STREAM, 0);
-	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind6(l, "::ffff:127.0.0.1", 9393) || listen(l, 4))
-		return 102;
-	cl = socket(AF_INET6, SOCK_STREAM, 0);
-	if (connect6(cl, "::ffff:127.0.0.1", 9393))
-		return 103;
-	a = accept(l, NULL, NULL);
-	if (a < 0)
-		return 104;
+	i = loopback_pair(AF_INET6, "::ffff:127.0.0.1", 9393, &l, &cl, &a, NULL);
+	if (i)
+		return i;
 	/* Time-wait sockets: the client closes first, over IPv6 and IPv4. */
 	for (i = 0; i < 2; i++) {
 		t = socket(i ? AF_INET : AF_INET6, SOCK_STREAM, 0);
