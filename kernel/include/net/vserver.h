@@ -26,6 +26,7 @@
 
 struct dst_entry;
 struct flowi4;
+struct net_device;
 struct flowi6;
 struct rtable;
 
@@ -40,6 +41,8 @@ bool __vs_sk_rcv6(const struct sock *sk, const struct in6_addr *daddr);
 bool __vs_sk_addrs_meet(const struct sock *sk, const struct sock *sk2);
 struct rtable *__vs_route4(struct net *net, struct flowi4 *fl4,
 			   const struct sock *sk, struct rtable *rt);
+__be32 __vs_connect_src4(const struct sock *sk, __be32 src, __be32 daddr,
+			 const struct net_device *dev);
 int __vs_route6(const struct sock *sk, const struct dst_entry *dst,
 		struct flowi6 *fl6);
 
@@ -107,6 +110,25 @@ static inline struct rtable *vs_route4(struct net *net, struct flowi4 *fl4,
 }
 
 /**
+ * vs_connect_src4 - The source of a guest's connection, chosen early
+ * @sk: the connecting socket
+ * @src: the source the first lookup of ip_route_connect() chose
+ * @daddr: the destination
+ * @dev: the device that lookup's route leaves by
+ *
+ * Chosen where ip_route_connect() learns the source (as vs_route4() would
+ * choose it), so that the route looked up next has the guest's source
+ * already and vs_route4() has nothing to look up again.
+ *
+ * Return: @src for a host socket, else the guest's source (0: none).
+ */
+static inline __be32 vs_connect_src4(const struct sock *sk, __be32 src,
+				     __be32 daddr, const struct net_device *dev)
+{
+	return vs_sk_guest(sk) ? __vs_connect_src4(sk, src, daddr, dev) : src;
+}
+
+/**
  * vs_route6 - Give a guest's IPv6 packet a source of its context
  * @sk: the socket that sends, or NULL
  * @dst: the route found for @fl6 without a source
@@ -146,6 +168,12 @@ static inline bool vs_sk_addrs_meet(const struct sock *sk,
 }
 
 /* Routing chooses the source. */
+static inline __be32 vs_connect_src4(const struct sock *sk, __be32 src,
+				     __be32 daddr, const struct net_device *dev)
+{
+	return src;
+}
+
 static inline struct rtable *vs_route4(struct net *net, struct flowi4 *fl4,
 				       const struct sock *sk, struct rtable *rt)
 {

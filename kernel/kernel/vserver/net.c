@@ -546,6 +546,12 @@ struct rtable *__vs_route4(struct net *const net, struct flowi4 *const fl4,
 	return __ip_route_output_key(net, fl4);
 }
 
+__be32 __vs_connect_src4(const struct sock *const sk, const __be32 src,
+			 const __be32 daddr, const struct net_device *const dev)
+{
+	return source4(vs_sock(sk)->nxi, src, daddr, dev);
+}
+
 /*
  * As source4(), for IPv6: *@a is routing's choice on entry and the guest's
  * on return; false when the guest has no IPv6 address.
