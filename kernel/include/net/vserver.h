@@ -39,6 +39,7 @@ extern unsigned int vs_sock_blob __ro_after_init;
 bool __vs_sk_rcv4(const struct sock *sk, __be32 daddr);
 bool __vs_sk_rcv6(const struct sock *sk, const struct in6_addr *daddr);
 bool __vs_sk_addrs_meet(const struct sock *sk, const struct sock *sk2);
+void __vs_route4_flow(const struct sock *sk, struct flowi4 *fl4);
 struct rtable *__vs_route4(struct net *net, struct flowi4 *fl4,
 			   const struct sock *sk, struct rtable *rt);
 __be32 __vs_connect_src4(const struct sock *sk, __be32 src, __be32 daddr,
@@ -88,6 +89,23 @@ static inline bool vs_sk_addrs_meet(const struct sock *sk,
 {
 	return !static_branch_unlikely(&vs_nx_used) ||
 	       __vs_sk_addrs_meet(sk, sk2);
+}
+
+/**
+ * vs_route4_flow - Prepare a guest's IPv4 flow for its route lookup
+ * @fl4: the flow about to be looked up
+ * @sk: the socket that sends, or NULL
+ *
+ * A guest's loopback address (127.x.y.1, NXF_LBACK_REMAP) is local through
+ * lo's 127.0.0.0/8 without being an address of lo, so routing would check
+ * it in the local table on every lookup; the flow is marked to skip that
+ * check (a loopback source never leaves by another device anyway).
+ */
+static inline void vs_route4_flow(struct flowi4 *fl4, const struct sock *sk)
+{
+	if (sk && static_branch_unlikely(&vs_nx_used) && sk_fullsock(sk) &&
+	    vs_sk_guest(sk))
+		__vs_route4_flow(sk, fl4);
 }
 
 /**
@@ -168,6 +186,10 @@ static inline bool vs_sk_addrs_meet(const struct sock *sk,
 }
 
 /* Routing chooses the source. */
+static inline void vs_route4_flow(struct flowi4 *fl4, const struct sock *sk)
+{
+}
+
 static inline __be32 vs_connect_src4(const struct sock *sk, __be32 src,
 				     __be32 daddr, const struct net_device *dev)
 {

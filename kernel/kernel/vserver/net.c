@@ -529,20 +529,34 @@ static __be32 source4(const struct nx_info *const nxi, const __be32 src,
 	return dev_source4(nxi, dev);
 }
 
+/* The guest's own loopback address as source is local: see vs_route4_flow(). */
+static void lback_source(const struct nx_info *const nxi, struct flowi4 *const fl4)
+{
+	if (fl4->saddr == READ_ONCE(nxi->lback) && ipv4_is_loopback(fl4->saddr))
+		fl4->flowi4_flags |= FLOWI_FLAG_ANYSRC;
+}
+
+void __vs_route4_flow(const struct sock *const sk, struct flowi4 *const fl4)
+{
+	lback_source(vs_sock(sk)->nxi, fl4);
+}
+
 struct rtable *__vs_route4(struct net *const net, struct flowi4 *const fl4,
 			   const struct sock *const sk, struct rtable *const rt)
 {
+	const struct nx_info *const nxi = vs_sock(sk)->nxi;
 	__be32 a;
 
 	if (IS_ERR(rt))
 		return rt;
-	a = source4(vs_sock(sk)->nxi, fl4->saddr, fl4->daddr, rt->dst.dev);
+	a = source4(nxi, fl4->saddr, fl4->daddr, rt->dst.dev);
 	if (a == fl4->saddr)
 		return rt;
 	ip_rt_put(rt);
 	if (!a)
 		return ERR_PTR(-EADDRNOTAVAIL);
 	fl4->saddr = a;
+	lback_source(nxi, fl4);
 	return __ip_route_output_key(net, fl4);
 }
 
