@@ -84,10 +84,30 @@ __be32 vs_route_src4(__be32 src, __be32 daddr, const struct net_device *dev);
 bool vs_route_src6(struct in6_addr *src, const struct in6_addr *daddr,
 		   const struct net_device *dev);
 bool vs_sock_hidden(const struct sock *sk);
-__be32 vs_addr4_shown(__be32 addr);
 const struct in6_addr *vs_addr6_shown(const struct in6_addr *addr,
 				      struct in6_addr *buf);
-void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
+
+/*
+ * HIDE_LBACK on the paths every socket takes (accept, getsockname,
+ * recvfrom, IP_PKTINFO): inline, so that they pay a patched-out jump until
+ * the first network context exists (vs_nx_used, net.c).
+ */
+DECLARE_STATIC_KEY_FALSE(vs_nx_used);
+__be32 __vs_addr4_shown(__be32 addr);
+void __vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen);
+
+static inline __be32 vs_addr4_shown(__be32 addr)
+{
+	if (static_branch_unlikely(&vs_nx_used))
+		return __vs_addr4_shown(addr);
+	return addr;
+}
+
+static inline void vs_sockaddr_to_user(struct sockaddr_storage *kaddr, int klen)
+{
+	if (static_branch_unlikely(&vs_nx_used))
+		__vs_sockaddr_to_user(kaddr, klen);
+}
 
 /*
  * Socket accounting (sock_stat): inline, so that a host task's send or

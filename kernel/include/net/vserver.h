@@ -21,6 +21,7 @@
 
 #include <linux/err.h>
 #include <linux/jump_label.h>
+#include <linux/vserver.h>
 #include <net/ipv6.h>
 #include <net/sock.h>
 
@@ -32,8 +33,10 @@ struct rtable;
 
 #ifdef CONFIG_VSERVER
 
-DECLARE_STATIC_KEY_FALSE(vs_nx_used);
-/* Where the vserver part of a socket's LSM blob starts (its nxi first). */
+/*
+ * Where the vserver part of a socket's LSM blob starts (its nxi first);
+ * the static key vs_nx_used is declared in <linux/vserver.h>.
+ */
 extern unsigned int vs_sock_blob __ro_after_init;
 
 bool __vs_sk_rcv4(const struct sock *sk, __be32 daddr);

@@ -189,13 +189,16 @@ static int local6(const struct nx_info *const nxi, struct in6_addr *const a,
 		return err;
 	}
 	if (ipv6_addr_any(a)) {
-		__be32 v4 = (flags & NXF_SINGLE_IP) ? nx_v4_first(nxi) : 0;
+		if (flags & NXF_SINGLE_IP) {
+			__be32 v4;
 
-		if ((flags & NXF_SINGLE_IP) && nx_v6_first(nxi, a))
-			return 0;
-		if (v4ok && v4) {
-			ipv6_addr_set_v4mapped(v4, a);
-			return 0;
+			if (nx_v6_first(nxi, a))
+				return 0;
+			v4 = v4ok ? nx_v4_first(nxi) : 0;
+			if (v4) {
+				ipv6_addr_set_v4mapped(v4, a);
+				return 0;
+			}
 		}
 		return nx_has_family(nxi, true) ||
 		       (v4ok && nx_has_family(nxi, false)) ? 0 : -EADDRNOTAVAIL;
@@ -632,7 +635,7 @@ __be32 vs_route_src4(const __be32 src, const __be32 daddr,
  * @daddr: the destination looked up
  * @dev: the device the route leaves by
  *
- * Called from rt6_fill_info() (patches/0037).
+ * Called from rt6_fill_node() (patches/0037).
  *
  * Return: false when the guest has no IPv6 source to show.
  */
@@ -910,7 +913,7 @@ static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
 }
 
 /**
- * vs_addr4_shown - An IPv4 address of a socket, as current sees it
+ * __vs_addr4_shown - An IPv4 address of a socket, as current sees it
  * @addr: the address
  *
  * Called for the lines of /proc/net/tcp and /proc/net/udp (patches/0027;
@@ -920,7 +923,7 @@ static __be32 shown4(const struct nx_info *const nxi, const __be32 addr)
  * Return: 127.0.0.1 when current's network context has NXF_HIDE_LBACK
  * and @addr is its loopback address, else @addr.
  */
-__be32 vs_addr4_shown(const __be32 addr)
+__be32 __vs_addr4_shown(const __be32 addr)
 {
 	const struct nx_info *const nxi = lback_hiding_nxi();
 
@@ -952,7 +955,7 @@ const struct in6_addr *vs_addr6_shown(const struct in6_addr *const addr,
 }
 
 /**
- * vs_sockaddr_to_user - Show a socket address to current
+ * __vs_sockaddr_to_user - Show a socket address to current
  * @kaddr: the kernel's copy of the address, about to be copied to user
  *         space (getsockname, getpeername, accept, recvfrom, recvmsg)
  * @klen: its length
@@ -960,7 +963,7 @@ const struct in6_addr *vs_addr6_shown(const struct in6_addr *const addr,
  * With NXF_HIDE_LBACK, the context's loopback address becomes 127.0.0.1,
  * also as an IPv4-mapped IPv6 address (patches/0027).
  */
-void vs_sockaddr_to_user(struct sockaddr_storage *const kaddr, const int klen)
+void __vs_sockaddr_to_user(struct sockaddr_storage *const kaddr, const int klen)
 {
 	const struct nx_info *const nxi = lback_hiding_nxi();
 
